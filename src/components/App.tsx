@@ -1,0 +1,3 @@
+export function App() {
+  return <main><h1>Momentum Playground</h1></main>;
+}

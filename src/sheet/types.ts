@@ -1,0 +1,138 @@
+/**
+ * The sheet's public contract: the persisted state (what a shared link carries) and the value a
+ * cell evaluates to. Values are a union on `kind`; errors are values, never exceptions.
+ */
+import type {
+  ComputeRequest,
+  Path2DRequest,
+  Path2DResult,
+  RegressionRequest,
+  RegressionResult,
+} from '../core/runTypes';
+
+/** A1-style address such as "B3" (no `$`). Columns A…Z then AA…; rows from 1. */
+export type CellAddress = string;
+
+/** Charts are bound to cells, so what a chart shows travels with the sheet. */
+export interface ChartBinding {
+  readonly id: string;
+  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap';
+  /** A1 range or single address, e.g. "B20:B23"; the chart shows the suitable values found there. */
+  readonly source: string;
+  /** Trajectory chart only: show η·∇f and velocity arrows. */
+  readonly arrows?: boolean;
+}
+
+/** A pinned run: the request is kept (so it is reproducible), the result is recomputed. */
+export interface Pin {
+  readonly id: string;
+  readonly label: string;
+  /** The cell it was pinned from (for colour and diff), informative only. */
+  readonly cell: CellAddress;
+  readonly request: ComputeRequest;
+}
+
+/** Everything a shared link or a state file carries. Format version lives in src/share. */
+export interface SheetState {
+  readonly rows: number;
+  readonly cols: number;
+  /** Raw input per cell: a number, text, or a formula starting with "=". Empty cells are absent. */
+  readonly cells: Readonly<Record<CellAddress, string>>;
+  /** Named cells: name → address. */
+  readonly names: Readonly<Record<string, CellAddress>>;
+  /** Column widths in CSS pixels by column letter; absent = default. */
+  readonly colWidths: Readonly<Record<string, number>>;
+  readonly charts: readonly ChartBinding[];
+  readonly pins: readonly Pin[];
+}
+
+export type ErrorCode =
+  | '#NAME?'
+  | '#REF!'
+  | '#CYCLE!'
+  | '#DIV/0!'
+  | '#VALUE!'
+  | '#NUM!'
+  | '#DIVERGED'
+  | '#N/A'
+  | '#ERROR!';
+
+/**
+ * An error value. `reason` is a message-catalogue key (src/i18n) explaining the error in a
+ * sentence; `args` fill its placeholders. Errors propagate through dependents unchanged.
+ */
+export interface ErrorValue {
+  readonly kind: 'error';
+  readonly code: ErrorCode;
+  readonly reason: string;
+  readonly args?: Readonly<Record<string, string | number>>;
+}
+
+/** A run the sheet asked the worker for, with its result once it has landed. */
+export type RunValue =
+  | { readonly kind: 'run'; readonly request: Path2DRequest; readonly result: Path2DResult }
+  /** A regression cell holds one config (request.configs.length === 1) and its own result. */
+  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult };
+
+export type CellValue =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  /** A range or array literal, row-major. */
+  | { readonly kind: 'array'; readonly rows: number; readonly cols: number; readonly items: readonly CellValue[] }
+  /** A function of x1, x2 (an objective), with cell references already replaced by numbers. */
+  | { readonly kind: 'objective'; readonly expr: string }
+  /** A gradient: two formulas in x1, x2; derived = produced by GRAD() rather than typed. */
+  | { readonly kind: 'gradient'; readonly exprs: readonly [string, string]; readonly derived: boolean }
+  | RunValue
+  /** A run waiting for the worker. The view keeps showing the cell's previous value meanwhile. */
+  | { readonly kind: 'pending'; readonly request: ComputeRequest }
+  | ErrorValue;
+
+/** Addresses whose value changed in one edit; the view repaints only these. */
+export type ChangeSet = ReadonlySet<CellAddress>;
+
+/** A run the engine needs: `key` is a stable hash of `request`; `cells` are the cells waiting on it. */
+export interface RunNeed {
+  readonly key: string;
+  readonly request: ComputeRequest;
+  readonly cells: readonly CellAddress[];
+}
+
+/**
+ * The sheet engine as the store, the CLI and the grid use it. Framework-free; implemented in
+ * src/sheet/engine.ts. Every mutating call returns the cells whose value changed. Structural
+ * edits and pastes go through here so that references follow them.
+ */
+export interface SheetEngineApi {
+  readonly rows: number;
+  readonly cols: number;
+  raw(address: CellAddress): string;
+  value(address: CellAddress): CellValue;
+  /** Name bound to the address, if any. */
+  nameOf(address: CellAddress): string | undefined;
+  setCell(address: CellAddress, raw: string): ChangeSet;
+  /** Several cells in one edit (one undo step). */
+  setCells(entries: ReadonlyArray<readonly [CellAddress, string]>): ChangeSet;
+  /** Bind or (with null) unbind a name. Returns an error value when the name is invalid or taken. */
+  setName(address: CellAddress, name: string | null): ErrorValue | ChangeSet;
+  /** Paste a TSV block at `target`; if `source` is given (an in-app copy), relative references shift by target − source. */
+  pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): ChangeSet;
+  /** Raw inputs of a rectangular range as TSV (for the clipboard). */
+  copyTsv(range: string): string;
+  insertRows(at: number, count: number): ChangeSet;
+  deleteRows(at: number, count: number): ChangeSet;
+  insertCols(at: number, count: number): ChangeSet;
+  deleteCols(at: number, count: number): ChangeSet;
+  setColWidth(column: string, width: number): void;
+  undo(): ChangeSet;
+  redo(): ChangeSet;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** Runs some cell waits for and whose result is not known yet. */
+  runNeeds(): readonly RunNeed[];
+  /** A run landed: cells waiting on `key` get their value, dependents recompute. */
+  supplyRunResult(key: string, result: import('../core/runTypes').ComputeResult): ChangeSet;
+  toState(): SheetState;
+}
