@@ -78,6 +78,8 @@ export type CellValue =
   | { readonly kind: 'empty' }
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'text'; readonly value: string }
+  /** Explanatory text from the message catalogue (src/i18n), shown in the user's language: =NOTE("gd.intro"). */
+  | { readonly kind: 'note'; readonly key: string }
   | { readonly kind: 'boolean'; readonly value: boolean }
   /** A range or array literal, row-major. */
   | { readonly kind: 'array'; readonly rows: number; readonly cols: number; readonly items: readonly CellValue[] }
