@@ -41,3 +41,28 @@ export function differentiate(node: MathNode, variable: string): MathNode {
 export function simplify(node: MathNode): MathNode {
   return math.simplify(node);
 }
+
+/**
+ * Simplification that keeps decimals as decimals, so a derived gradient reads `0.2 * x1` rather
+ * than `x1 / 5` and evaluates like the hand-written `0.2*x1` of the chapter.
+ * `simplifyDecimal(differentiate(parse('0.1*x1^2'), 'x1')).toString()` → `0.2 * x1`.
+ */
+export function simplifyDecimal(node: MathNode): MathNode {
+  return math.simplify(node, {}, { exactFractions: false });
+}
+
+/** Print a node with numbers rounded to `significantDigits` (hides 0.30000000000000004). `formatNode(n, 14)` → `0.3 * x1`. */
+export function formatNode(node: MathNode, significantDigits = 14): string {
+  return node.toString({ precision: significantDigits });
+}
+
+/**
+ * Symbolic derivative for interactive use: mathjs' derivative without its full simplify (tens
+ * of milliseconds per call), followed by constant folding and core simplification (about a
+ * millisecond). Decimals stay decimals.
+ * `differentiateQuick(parse('0.1*x1^2'), 'x1').toString()` → `0.2 * x1`.
+ */
+export function differentiateQuick(node: MathNode, variable: string): MathNode {
+  const raw = math.derivative(node, variable, { simplify: false });
+  return math.simplifyCore(math.simplifyConstant(raw, { exactFractions: false }));
+}

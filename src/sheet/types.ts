@@ -123,11 +123,18 @@ export interface SheetEngineApi {
   pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): ChangeSet;
   /** Raw inputs of a rectangular range as TSV (for the clipboard). */
   copyTsv(range: string): string;
+  /** Structural edits: `at` is a 0-based row/column index where the first new one goes (or the first deleted one is). */
   insertRows(at: number, count: number): ChangeSet;
   deleteRows(at: number, count: number): ChangeSet;
   insertCols(at: number, count: number): ChangeSet;
   deleteCols(at: number, count: number): ChangeSet;
   setColWidth(column: string, width: number): void;
+  /** Replace the chart bindings (one undo step). */
+  setCharts(charts: readonly ChartBinding[]): ChangeSet;
+  /** Replace the pinned runs (one undo step). */
+  setPins(pins: readonly Pin[]): ChangeSet;
+  /** Replace the whole sheet, e.g. with a preset (one undo step). */
+  loadState(state: SheetState): ChangeSet;
   undo(): ChangeSet;
   redo(): ChangeSet;
   canUndo(): boolean;
@@ -136,5 +143,9 @@ export interface SheetEngineApi {
   runNeeds(): readonly RunNeed[];
   /** A run landed: cells waiting on `key` get their value, dependents recompute. */
   supplyRunResult(key: string, result: import('../core/runTypes').ComputeResult): ChangeSet;
+  /** A run failed: cells waiting on `key` show #N/A (reason 'error.runFailed', args {message}). */
+  supplyRunFailure(key: string, message: string): ChangeSet;
+  /** The run a cell holds, also when it diverged (its value is then #DIVERGED); for charts. */
+  runAt(address: CellAddress): RunValue | undefined;
   toState(): SheetState;
 }

@@ -1,0 +1,41 @@
+/**
+ * Text helpers for tooltips and labels. Tooltip formatters return HTML that ECharts inserts as
+ * markup, and run labels can come from cell text, so every dynamic piece goes through escapeHtml.
+ */
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** escapeHtml('<b>') === '&lt;b&gt;' */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+}
+
+/** Four significant digits without trailing zeros: formatNumber(0.123456) === '0.1235', formatNumber(2e-7) === '2e-7'. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return String(Number(value.toPrecision(4)));
+}
+
+/** Legend entries are matched by name, so equal labels would merge: ['a', 'a'] → ['a', 'a (2)']. */
+export function uniqueLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    const count = (seen.get(label) ?? 0) + 1;
+    seen.set(label, count);
+    return count === 1 ? label : `${label} (${count})`;
+  });
+}
+
+/** A coloured dot for tooltip rows (the colour comes from our palette, never from user text). */
+export function colorDot(color: string): string {
+  return `<span style="display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:5px;background:${escapeHtml(color)}"></span>`;
+}

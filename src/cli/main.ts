@@ -1,0 +1,74 @@
+/**
+ * Headless CLI: evaluates a playground exactly as the browser does (same engine, same compute
+ * API, same seeds) and prints every cell. Usage:
+ *   npm run cli -- eval [<playground link> | <state file.json>] [--format json|csv]
+ * With no argument it evaluates the default playground (the chapter).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import type { SheetState } from '../sheet/types';
+import { loadPlayground } from './loadPlayground';
+import { evaluatePlayground } from './evaluatePlayground';
+import { cellsToCsv } from './serialize';
+
+const USAGE = 'usage: npm run cli -- eval [<playground link> | <state file.json>] [--format json|csv]';
+
+interface CliArgs {
+  readonly command: string;
+  readonly source: string | null;
+  readonly format: 'json' | 'csv';
+}
+
+function parseArgs(argv: readonly string[]): CliArgs | string {
+  const [command = 'eval', ...rest] = argv;
+  if (command === '--help' || command === '-h') return USAGE;
+  if (command !== 'eval') return `unknown command "${command}"\n${USAGE}`;
+  let format: 'json' | 'csv' = 'json';
+  let source: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--format') {
+      const value = rest[++i];
+      if (value !== 'json' && value !== 'csv') return `--format takes json or csv\n${USAGE}`;
+      format = value;
+    } else if (arg.startsWith('--format=')) {
+      const value = arg.slice('--format='.length);
+      if (value !== 'json' && value !== 'csv') return `--format takes json or csv\n${USAGE}`;
+      format = value;
+    } else if (source === null) {
+      source = arg;
+    } else {
+      return `unexpected argument "${arg}"\n${USAGE}`;
+    }
+  }
+  return { command, source, format };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    const isHelp = args === USAGE;
+    (isHelp ? console.log : console.error)(args);
+    return isHelp ? 0 : 2;
+  }
+  const loaded = loadPlayground(args.source, {
+    readFile: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
+  });
+  if (!loaded.ok) {
+    console.error(`error: ${loaded.message}`);
+    return 1;
+  }
+  const state: SheetState = loaded.state;
+  const evaluation = await evaluatePlayground(state);
+  if (args.format === 'csv') process.stdout.write(cellsToCsv(evaluation.cells));
+  else process.stdout.write(JSON.stringify({ source: loaded.description, ...evaluation }, null, 2) + '\n');
+  for (const failure of evaluation.failures) console.error(`warning: a run failed: ${failure}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,114 @@
+/**
+ * The CLI's output: every non-empty cell with its raw input, its displayed text and its value as
+ * plain JSON; run cells add their series. Numbers are printed with full float64 precision so a
+ * teacher can diff them against the browser.
+ */
+import type { CellValue, SheetEngineApi } from '../sheet/types';
+import { formatValue } from '../sheet/format';
+import { parseRange, rangeAddresses, columnLetters } from '../sheet/address';
+import { translate } from '../i18n/i18n';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface CellReport {
+  readonly address: string;
+  readonly name?: string;
+  readonly raw: string;
+  readonly display: string;
+  readonly value: JsonValue;
+}
+
+/** Non-finite numbers are not JSON: they are written as the strings "NaN", "Infinity", "-Infinity". */
+const num = (x: number): JsonValue => (Number.isFinite(x) ? x : String(x));
+const series = (xs: ArrayLike<number>): JsonValue => Array.from(xs, num);
+
+export function valueToJson(value: CellValue): JsonValue {
+  switch (value.kind) {
+    case 'empty':
+      return null;
+    case 'number':
+      return num(value.value);
+    case 'text':
+    case 'boolean':
+      return value.value;
+    case 'note':
+      return { note: value.key, text: translate('en', value.key) };
+    case 'array':
+      return { rows: value.rows, cols: value.cols, items: value.items.map(valueToJson) };
+    case 'objective':
+      return { objective: value.expr };
+    case 'gradient':
+      return { gradient: [...value.exprs], derived: value.derived };
+    case 'pending':
+      return { pending: value.request.kind };
+    case 'error':
+      return { error: value.code, reason: value.reason, ...(value.args ? { args: { ...value.args } } : {}) };
+    case 'run': {
+      if (value.result.kind === 'path2d') {
+        const r = value.result;
+        return {
+          run: 'path2d',
+          method: value.request.kind === 'path2d' ? value.request.method : null,
+          divergedAt: r.divergedAt,
+          x1: series(r.x1),
+          x2: series(r.x2),
+          f: series(r.f),
+          gradientCheck: r.gradientCheck
+            ? { derived: [...r.gradientCheck.derived], agrees: r.gradientCheck.agrees, maxRelativeDifference: num(r.gradientCheck.maxRelativeDifference) }
+            : null,
+        };
+      }
+      const r = value.result;
+      return {
+        run: 'regression',
+        config: value.request.kind === 'regression' ? { ...value.request.configs[0] } : null,
+        stepsPerEpoch: r.stepsPerEpoch,
+        divergedAt: r.divergedAt[0],
+        finalParams: { w1: num(r.finalParams[0][0]), w2: num(r.finalParams[0][1]), b: num(r.finalParams[0][2]) },
+        losses: series(r.losses[0]),
+      };
+    }
+  }
+}
+
+export function reportCells(engine: SheetEngineApi): CellReport[] {
+  const range = parseRange(`A1:${columnLetters(engine.cols - 1)}${engine.rows}`);
+  const reports: CellReport[] = [];
+  for (const address of range ? rangeAddresses(range) : []) {
+    const raw = engine.raw(address);
+    if (raw === '') continue;
+    const value = engine.value(address);
+    const name = engine.nameOf(address);
+    reports.push({
+      address,
+      ...(name ? { name } : {}),
+      raw,
+      display: formatValue(value, (key, args) => translate('en', key, args)),
+      value: valueToJson(value),
+    });
+  }
+  return reports;
+}
+
+const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** CSV: one row per cell (address, name, raw, display, value as JSON), then one row per series point. */
+export function cellsToCsv(reports: readonly CellReport[]): string {
+  const lines = ['address,name,raw,display,value'];
+  for (const cell of reports) {
+    const value = cell.value;
+    const scalar = value !== null && typeof value === 'object' && !Array.isArray(value) && 'run' in value ? `run:${String(value.run)}` : JSON.stringify(value);
+    lines.push([cell.address, cell.name ?? '', cell.raw, cell.display, scalar].map(csvField).join(','));
+  }
+  lines.push('', 'address,series,index,value');
+  for (const cell of reports) {
+    const value = cell.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !('run' in value)) continue;
+    for (const key of ['x1', 'x2', 'f', 'losses']) {
+      const points = value[key];
+      if (!Array.isArray(points)) continue;
+      points.forEach((point, index) => lines.push([cell.address, key, String(index), String(point)].join(',')));
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,92 @@
+/**
+ * Everything random about a regression training run, derived from its trainSeed, plus the
+ * learning-rate schedule. The tfjs engine and the float64 reference both train from one plan,
+ * so their runs differ only by arithmetic, never by initial weights or batch order.
+ */
+import { randomNormal } from 'd3-random';
+import { shuffler } from 'd3-array';
+import type { RegressionRequest } from './runTypes';
+import { seededUniform } from './syntheticData';
+
+/** The parts of a request a plan depends on. */
+export type RegressionPlanSpec = Pick<
+  RegressionRequest,
+  'batchSize' | 'epochs' | 'trainSeed' | 'initScale'
+> & { readonly data: Pick<RegressionRequest['data'], 'n'> };
+
+export interface RegressionPlan {
+  readonly n: number;
+  readonly batchSize: number;
+  /** ceil(n / batchSize): the last minibatch of an epoch may be smaller, as the chapter's loader keeps it. */
+  readonly stepsPerEpoch: number;
+  /** Initial [w1, w2, b]: w ~ N(0, initScale²), b = 0. Velocities always start at zero. */
+  readonly initialParams: Float64Array;
+  /** Per epoch, a permutation of 0…n−1; step s of the epoch takes entries s·B … min((s+1)·B, n) − 1. */
+  readonly epochOrders: readonly Int32Array[];
+}
+
+/**
+ * Draw the initial weights, then one fresh shuffle per epoch, from one seeded LCG stream.
+ * `planRegression({ data: { n: 1000 }, batchSize: 10, epochs: 3, trainSeed: 7, initScale: 0.01 }).stepsPerEpoch === 100`
+ */
+export function planRegression(spec: RegressionPlanSpec): RegressionPlan {
+  const { n } = spec.data;
+  const source = seededUniform(spec.trainSeed);
+  const initialWeight = randomNormal.source(source)(0, spec.initScale);
+  const initialParams = Float64Array.of(initialWeight(), initialWeight(), 0);
+  const shuffle = shuffler(source);
+  const epochOrders: Int32Array[] = [];
+  for (let epoch = 0; epoch < spec.epochs; epoch += 1) {
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i += 1) order[i] = i;
+    epochOrders.push(shuffle(order));
+  }
+  return {
+    n,
+    batchSize: spec.batchSize,
+    stepsPerEpoch: Math.ceil(n / spec.batchSize),
+    initialParams,
+    epochOrders,
+  };
+}
+
+/** First and one-past-last position in the epoch's order taken by minibatch `step` (0-based). */
+export function minibatchBounds(plan: RegressionPlan, step: number): readonly [number, number] {
+  const start = step * plan.batchSize;
+  return [start, Math.min(start + plan.batchSize, plan.n)];
+}
+
+/**
+ * Learning rate used during `epoch` (1-based). Like the chapter's gb.optimize, which runs
+ * `if decay_epoch and epoch > decay_epoch: lr *= 0.1` at the start of every epoch, the decay
+ * compounds: epoch decayEpoch+1 uses lr·f, the next lr·f², and so on.
+ * `learningRateForEpoch(0.2, 3, { decayEpoch: 2, decayFactor: 0.1 })` → 0.02 (up to rounding)
+ */
+export function learningRateForEpoch(
+  lr: number,
+  epoch: number,
+  schedule: Pick<RegressionRequest, 'decayEpoch' | 'decayFactor'>,
+): number {
+  const { decayEpoch, decayFactor } = schedule;
+  if (decayEpoch === null || epoch <= decayEpoch) return lr;
+  // Repeated multiplication rather than Math.pow: the chapter's lr is the product of the
+  // per-epoch multiplications, and both engines must see the very same float.
+  let rate = lr;
+  for (let e = decayEpoch + 1; e <= epoch; e += 1) rate *= decayFactor;
+  return rate;
+}
+
+/** A loss above this (or a non-finite one) marks a regression run as diverged. */
+export const REGRESSION_DIVERGENCE_BOUND = 1e12;
+
+/**
+ * Find the first loss that is non-finite or above the bound and blank (NaN) everything after
+ * it: past that point a run's numbers depend on float width and mean nothing.
+ * `truncateAtDivergence(Float64Array.of(1, Infinity, 3))` → { divergedAt: 1 }, array [1, Infinity, NaN]
+ */
+export function truncateAtDivergence(losses: Float64Array): { readonly divergedAt: number | null } {
+  const divergedAt = losses.findIndex((loss) => !(loss <= REGRESSION_DIVERGENCE_BOUND));
+  if (divergedAt < 0) return { divergedAt: null };
+  losses.fill(Number.NaN, divergedAt + 1);
+  return { divergedAt };
+}

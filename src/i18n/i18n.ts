@@ -1,0 +1,30 @@
+/**
+ * Message lookup with `{placeholder}` substitution. Solid-free, so the CLI, the sheet store and
+ * tests can translate too; src/i18n/localeStore.ts adds the reactive current locale.
+ */
+import { messages, type Locale, type MessageKey } from './messages';
+
+export type MessageArgs = Readonly<Record<string, string | number>>;
+
+/** True when `key` names a catalogue entry (error reasons and note keys arrive as plain strings). */
+export function isMessageKey(key: string): key is MessageKey {
+  // hasOwn, not `in`: a key such as "constructor" must not reach Object.prototype.
+  return Object.hasOwn(messages.en, key);
+}
+
+/**
+ * The message for `key` in `locale`, falling back to English and then to the key itself.
+ * `translate('en', 'grid.cellLabel', { address: 'B3', text: '0.9' })` → "B3, 0.9"
+ */
+export function translate(locale: Locale, key: MessageKey | (string & {}), args?: MessageArgs): string {
+  const catalogue = Object.hasOwn(messages, locale) ? messages[locale] : messages.en;
+  const template = !isMessageKey(key) ? key : catalogue[key] || messages.en[key];
+  return args === undefined ? template : fillPlaceholders(template, args);
+}
+
+/** `fillPlaceholders('{a} and {b}', { a: 1 })` → "1 and {b}" (unknown placeholders stay visible). */
+export function fillPlaceholders(template: string, args: MessageArgs): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(args, name) ? String(args[name]) : whole,
+  );
+}

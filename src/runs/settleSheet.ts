@@ -1,0 +1,42 @@
+/**
+ * Evaluates a sheet to completion without a UI: asks the compute service for every run the
+ * sheet waits for, supplies the results, and repeats while new runs appear (a run may depend on
+ * another run's result). The CLI and the tests use this; the browser store does the same
+ * incrementally.
+ */
+import type { SheetEngineApi } from '../sheet/types';
+import type { ComputeService } from './computeService';
+import { planJobs } from './planJobs';
+
+export interface SettleReport {
+  readonly rounds: number;
+  readonly jobs: number;
+  /** Jobs that failed, with the worker's message. */
+  readonly failures: readonly string[];
+}
+
+/** Bounds the rounds so a sheet whose runs keep spawning runs cannot loop forever. */
+const MAX_ROUNDS = 32;
+
+export async function settleSheet(engine: SheetEngineApi, compute: ComputeService): Promise<SettleReport> {
+  let jobsRun = 0;
+  const failures: string[] = [];
+  const failedKeys = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const needs = engine.runNeeds().filter((need) => !failedKeys.has(need.key));
+    if (needs.length === 0) return { rounds: round, jobs: jobsRun, failures };
+    const jobs = planJobs(needs);
+    const outcomes = await Promise.all(jobs.map((job) => compute.compute(job.workerKey, job.request)));
+    jobs.forEach((job, index) => {
+      jobsRun++;
+      const outcome = outcomes[index];
+      if (outcome.status === 'ok') {
+        for (const [needKey, result] of job.deliver(outcome.result)) engine.supplyRunResult(needKey, result);
+      } else {
+        for (const key of job.needKeys) failedKeys.add(key);
+        failures.push(outcome.status === 'failed' ? outcome.message : outcome.status);
+      }
+    });
+  }
+  return { rounds: MAX_ROUNDS, jobs: jobsRun, failures: [...failures, 'run rounds exhausted'] };
+}

@@ -1,0 +1,94 @@
+/**
+ * Objectives and gradients as values. Arithmetic on a formula in x1, x2 does not compute: it
+ * builds the text of a new formula, with cell values already substituted as numbers, e.g.
+ * B2 * x1^2 with B2 = 0.1 becomes "0.1 * x1 ^ 2". Pieces are joined fully parenthesised and then
+ * printed back by mathjs without the redundant parentheses, so the text is canonical and two
+ * ways of writing the same formula give the same run request (and the same cache key).
+ */
+import { differentiate, parseMath } from '../core/mathParser';
+import type { CellValue } from './types';
+import { sheetError } from './values';
+
+const canonicalCache = new Map<string, string | null>();
+const CACHE_LIMIT = 5000;
+
+function canonicalText(text: string): string | null {
+  let canonical = canonicalCache.get(text);
+  if (canonical === undefined) {
+    const parsed = parseMath(text);
+    canonical = parsed.ok ? parsed.node.toString({ parenthesis: 'auto' }) : null;
+    if (canonicalCache.size >= CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(text, canonical);
+  }
+  return canonical;
+}
+
+/** A number as formula text that reads back exactly: `numberLiteral(-0.5) === "(-0.5)"`. */
+export function numberLiteral(value: number): string {
+  const text = String(value);
+  return value < 0 || Object.is(value, -0) ? `(${text})` : text;
+}
+
+/** The formula text of a value that can take part in an objective, or null. */
+export function exprOf(value: CellValue): string | null {
+  if (value.kind === 'number') return numberLiteral(value.value);
+  if (value.kind === 'objective') return value.expr;
+  return null;
+}
+
+/** An objective from formula text, printed canonically: `objectiveValue("(0.1) * ((x1) ^ (2))").expr === "0.1 * x1 ^ 2"`. */
+export function objectiveValue(text: string): CellValue {
+  const expr = canonicalText(text);
+  return expr === null
+    ? sheetError('#ERROR!', 'error.parse', { message: `cannot rebuild “${text}”` })
+    : { kind: 'objective', expr };
+}
+
+/** Does any argument carry x1/x2? Then the operation builds a formula instead of computing. */
+export function involvesObjective(values: readonly CellValue[]): boolean {
+  return values.some((v) => v.kind === 'objective');
+}
+
+/**
+ * Build an objective from operands and a template over their texts, e.g.
+ * `symbolicApply([a, b], ([x, y]) => \`(${x}) * (${y})\`)`. Operands that are neither numbers
+ * nor objectives make it #VALUE!.
+ */
+export function symbolicApply(
+  operands: readonly CellValue[],
+  template: (parts: readonly string[]) => string,
+  what: string,
+): CellValue {
+  const parts: string[] = [];
+  for (const operand of operands) {
+    const text = exprOf(operand);
+    if (text === null) return sheetError('#VALUE!', 'error.objectiveHere', { name: what });
+    parts.push(text);
+  }
+  return objectiveValue(template(parts));
+}
+
+/**
+ * A typed gradient from an array literal's items: exactly two, each a number or a formula in
+ * x1, x2, at least one of them a formula. Null when the items are not gradient-shaped at all.
+ */
+export function gradientFromItems(items: readonly CellValue[]): CellValue | null {
+  if (!involvesObjective(items)) return null;
+  if (items.length !== 2) return sheetError('#VALUE!', 'error.gradientShape');
+  const first = exprOf(items[0]);
+  const second = exprOf(items[1]);
+  if (first === null || second === null) return sheetError('#VALUE!', 'error.gradientShape');
+  return { kind: 'gradient', exprs: [first, second], derived: false };
+}
+
+/** The objective's gradient, derived symbolically: GRAD(0.1*x1^2 + 2*x2^2) → (x1 / 5, 4 * x2). */
+export function deriveGradient(objective: string): CellValue {
+  const parsed = parseMath(objective);
+  if (!parsed.ok) return sheetError('#ERROR!', 'error.parse', { message: parsed.message });
+  try {
+    const [d1, d2] = ['x1', 'x2'].map((v) => differentiate(parsed.node, v).toString({ parenthesis: 'auto' }));
+    return { kind: 'gradient', exprs: [d1, d2], derived: true };
+  } catch (error) {
+    return sheetError('#VALUE!', 'error.objectiveHere', { name: `GRAD (${error instanceof Error ? error.message : 'failed'})` });
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The sheet store: the one place where the engine, the worker and Solid meet. It implements the
+ * grid's model (reads are fine-grained per cell; intents become engine edits), keeps each
+ * pending cell's previous value on screen until its run lands, and measures edit → repaint.
+ */
+import { batch, createSignal, type Accessor } from 'solid-js';
+import type { CellAddress, CellValue, ChangeSet, SheetEngineApi, SheetState } from '../sheet/types';
+import type { ComputeService } from '../runs/computeService';
+import type { CellView, GridModel, Selection } from './gridModel';
+import { createCellSignals } from './cellSignals';
+import { createRunDispatcher, type RunStatus } from './runDispatcher';
+import { describeCell } from './describeCell';
+import { scrubNumber } from './scrub';
+import { columnLetters, parseRange, rangeAddresses } from '../sheet/address';
+
+export interface SheetStore extends GridModel {
+  /** Reactive value of a cell (pending cells give their pending value; see settledValue). */
+  value(address: CellAddress): CellValue;
+  /** Reactive value, or the last settled one while the cell's run is pending. */
+  settledValue(address: CellAddress): CellValue;
+  /** Reactive snapshot of the persisted state (charts, pins, cells). */
+  readonly state: Accessor<SheetState>;
+  /** Replace the whole sheet (preset, link, state file). One undoable step is not kept: it is a new document. */
+  load(state: SheetState): void;
+  readonly runStatus: Accessor<RunStatus>;
+  /** Milliseconds from the last edit to the frame that showed its results; null before any edit. */
+  readonly lastEditMs: Accessor<number | null>;
+  readonly canUndo: Accessor<boolean>;
+  readonly canRedo: Accessor<boolean>;
+  /** Resolves when no run is in flight. */
+  idle(): Promise<void>;
+  /** Gives access to engine-level operations for chart bindings and pins. */
+  setCharts(charts: SheetState['charts']): void;
+  setPins(pins: SheetState['pins']): void;
+}
+
+export interface SheetStoreOptions {
+  readonly initial: SheetState;
+  readonly createEngine: (state: SheetState) => SheetEngineApi;
+  readonly compute: ComputeService;
+  /** Colour of a cell's run when a chart shows it (reactive). */
+  readonly colorOf?: (address: CellAddress) => string | undefined;
+}
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+const afterPaint = (callback: () => void) => {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(callback, 0);
+  requestAnimationFrame(() => requestAnimationFrame(() => callback()));
+};
+
+export function createSheetStore(options: SheetStoreOptions): SheetStore {
+  let engine = options.createEngine(options.initial);
+  const signals = createCellSignals();
+  const settled = new Map<CellAddress, CellValue>();
+  const [rows, setRows] = createSignal(engine.rows);
+  const [cols, setCols] = createSignal(engine.cols);
+  const [selection, setSelection] = createSignal<Selection>({ anchor: 'B3', focus: 'B3' });
+  const [lastEditMs, setLastEditMs] = createSignal<number | null>(null);
+  const [history, setHistory] = createSignal({ undo: false, redo: false });
+  let editStartedAt: number | null = null;
+  let lastCopy: { tsv: string; anchor: CellAddress } | null = null;
+
+  const remember = (address: CellAddress) => {
+    const value = engine.value(address);
+    if (value.kind !== 'pending') settled.set(address, value);
+  };
+
+  const applyChanges = (changes: ChangeSet) => {
+    changes.forEach(remember);
+    batch(() => {
+      setRows(engine.rows);
+      setCols(engine.cols);
+      setHistory({ undo: engine.canUndo(), redo: engine.canRedo() });
+      signals.bump(changes);
+    });
+    dispatcher.schedule();
+    void dispatcher.idle().then(() => {
+      if (editStartedAt === null) return;
+      const started = editStartedAt;
+      editStartedAt = null;
+      afterPaint(() => setLastEditMs(now() - started));
+    });
+  };
+  const dispatcher = createRunDispatcher(
+    { // Indirection so that load() can swap the engine without re-creating the dispatcher.
+      get rows() { return engine.rows; },
+      get cols() { return engine.cols; },
+      runNeeds: () => engine.runNeeds(),
+      supplyRunResult: (key, result) => engine.supplyRunResult(key, result),
+    } as SheetEngineApi,
+    options.compute,
+    applyChanges,
+  );
+
+  const edit = (change: () => ChangeSet) => {
+    editStartedAt = now();
+    applyChanges(change());
+  };
+  const allCells = (): ChangeSet => new Set(cellsInRange(`A1:${columnLetters(engine.cols - 1)}${engine.rows}`));
+
+  const value = (address: CellAddress): CellValue => {
+    signals.track(address);
+    return engine.value(address);
+  };
+  const settledValue = (address: CellAddress): CellValue => {
+    const current = value(address);
+    return current.kind === 'pending' ? settled.get(address) ?? current : current;
+  };
+
+  // Start: remember every value and ask for the runs the sheet needs.
+  applyChanges(allCells());
+
+  return {
+    rows,
+    cols,
+    value,
+    settledValue,
+    cellView(address): CellView {
+      const current = value(address);
+      const shown = current.kind === 'pending' ? settled.get(address) ?? current : current;
+      return describeCell(shown, current.kind === 'pending', options.colorOf?.(address));
+    },
+    raw(address) {
+      signals.track(address);
+      return engine.raw(address);
+    },
+    nameOf(address) {
+      signals.track(address);
+      return engine.nameOf(address);
+    },
+    colWidth(column) {
+      signals.revision();
+      return engine.toState().colWidths[column] ?? (column === 'A' ? 150 : 110);
+    },
+    selection,
+    select: (anchor, focus = anchor) => setSelection({ anchor, focus }),
+    commit: (address, raw) => edit(() => engine.setCell(address, raw)),
+    clear: (range) => edit(() => engine.setCells(cellsInRange(range).map((address) => [address, ''] as const))),
+    copy(range) {
+      const tsv = engine.copyTsv(range);
+      lastCopy = { tsv, anchor: cellsInRange(range)[0] };
+      return tsv;
+    },
+    paste(target, tsv) {
+      // Only the app's own copy shifts references; text from elsewhere is pasted as typed.
+      const normalised = tsv.replace(/\r\n/g, '\n');
+      const source = lastCopy && lastCopy.tsv.replace(/\r\n/g, '\n') === normalised ? lastCopy.anchor : undefined;
+      edit(() => engine.pasteTsv(target, tsv, source));
+    },
+    undo: () => edit(() => engine.undo()),
+    redo: () => edit(() => engine.redo()),
+    insertRows: (at, count) => edit(() => (engine.insertRows(at, count), allCells())),
+    deleteRows: (at, count) => edit(() => (engine.deleteRows(at, count), allCells())),
+    insertCols: (at, count) => edit(() => (engine.insertCols(at, count), allCells())),
+    deleteCols: (at, count) => edit(() => (engine.deleteCols(at, count), allCells())),
+    setName(address, name) {
+      const outcome = engine.setName(address, name);
+      if (outcome instanceof Set) {
+        edit(() => new Set([...outcome, address]));
+        return null;
+      }
+      return (outcome as { reason: string }).reason;
+    },
+    setColWidth(column, width) {
+      engine.setColWidth(column, width);
+      signals.bump([]);
+    },
+    scrub(address, steps) {
+      const raw = engine.raw(address).trim();
+      const number = Number(raw);
+      if (raw === '' || !Number.isFinite(number)) return;
+      edit(() => engine.setCell(address, String(scrubNumber(number, steps))));
+    },
+    state: () => {
+      signals.revision();
+      return engine.toState();
+    },
+    load(state) {
+      engine = options.createEngine(state);
+      settled.clear();
+      edit(allCells);
+    },
+    runStatus: dispatcher.status,
+    lastEditMs,
+    canUndo: () => history().undo,
+    canRedo: () => history().redo,
+    idle: () => dispatcher.idle(),
+    setCharts: (charts) => edit(() => (engine as SheetEngineApi & { setCharts(c: SheetState['charts']): ChangeSet }).setCharts(charts)),
+    setPins: (pins) => edit(() => (engine as SheetEngineApi & { setPins(p: SheetState['pins']): ChangeSet }).setPins(pins)),
+  };
+}
+
+function cellsInRange(range: string): CellAddress[] {
+  const parsed = parseRange(range);
+  return parsed ? rangeAddresses(parsed) : [];
+}

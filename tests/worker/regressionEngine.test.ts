@@ -1,0 +1,98 @@
+/**
+ * The batched tfjs engine against the float64 reference: same plan, same data, so the only
+ * difference allowed is float32 rounding.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { initTfBackend } from '../../workers/tfBackend';
+import { trainRegressionBatch, type RegressionEngineOutcome } from '../../workers/regressionEngine';
+import { runRegressionReference } from '../reference/regressionReference';
+import { chapterConfigs, chapterRequest, sweepConfigs } from '../reference/chapterRuns';
+import type { ComputeProgress, RegressionConfig, RegressionRequest, RegressionResult } from '../../src/core/runTypes';
+import { expectMatchesReference } from './engineHelpers';
+
+beforeAll(initTfBackend);
+
+async function train(request: RegressionRequest): Promise<RegressionResult> {
+  const outcome: RegressionEngineOutcome = await trainRegressionBatch(request);
+  if (outcome.status !== 'ok') throw new Error('the run stopped unexpectedly');
+  return outcome.result;
+}
+
+describe('the tfjs engine matches the float64 reference', () => {
+  test.each([1, 2, 3])('the chapter’s three runs, batched as one program (seed %i)', async (seed) => {
+    const request = chapterRequest(seed);
+    expectMatchesReference(await train(request), runRegressionReference(request));
+  });
+
+  test('mixed conventions, momenta and learning rates in one program', async () => {
+    const configs: RegressionConfig[] = [
+      { lr: 0.2, momentum: 0.9, convention: 'mxnet' },
+      { lr: 0.2, momentum: 0.9, convention: 'pytorch' },
+      { lr: 0.05, momentum: 0.99, convention: 'pytorch' },
+      { lr: 0.2, momentum: 0, convention: 'mxnet' },
+      { lr: 0.3, momentum: 0.5, convention: 'pytorch' },
+    ];
+    const request = chapterRequest(4, configs, { epochs: 4 });
+    expectMatchesReference(await train(request), runRegressionReference(request));
+  });
+
+  test('a short last minibatch and no decay (n = 1005, batch 16)', async () => {
+    const request = chapterRequest(5, chapterConfigs('pytorch'), {
+      data: { n: 1005, trueW: [1, 2], trueB: -1, noise: 0.1, seed: 5 },
+      batchSize: 16,
+      decayEpoch: null,
+    });
+    const result = await train(request);
+    expect(result.stepsPerEpoch).toBe(63);
+    expectMatchesReference(result, runRegressionReference(request));
+  });
+
+  test('a diverging config is flagged at the same step and does not disturb its neighbours', async () => {
+    const request = chapterRequest(6, [
+      { lr: 0.2, momentum: 0.5, convention: 'mxnet' },
+      { lr: 5, momentum: 0.9, convention: 'mxnet' },
+      { lr: 0.2, momentum: 0.9, convention: 'pytorch' },
+    ]);
+    const result = await train(request);
+    const divergedAt = result.divergedAt[1];
+    expect(divergedAt).not.toBeNull();
+    expect(result.losses[1].subarray((divergedAt ?? 0) + 1).every(Number.isNaN)).toBe(true);
+    expectMatchesReference(result, runRegressionReference(request), 1);
+  });
+
+  test('a 256-config (lr, momentum) sweep in one program, some of it diverging', async () => {
+    const request = chapterRequest(7, sweepConfigs(16, 16));
+    const expected = runRegressionReference(request);
+    expect(expected.divergedAt.filter((step) => step !== null).length).toBeGreaterThan(5);
+    expectMatchesReference(await train(request), expected, 1);
+  });
+});
+
+describe('tensor hygiene and control', () => {
+  test('a finished run leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    await train(chapterRequest(1));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('a run told to stop resolves "stopped", leaves no tensor behind, and stopped early', async () => {
+    const before = tf.memory().numTensors;
+    const progress: ComputeProgress[] = [];
+    const outcome = await trainRegressionBatch(chapterRequest(1), {
+      yieldEvery: 10,
+      onProgress: (p) => progress.push(p),
+      shouldStop: () => progress.length >= 3,
+    });
+    expect(outcome.status).toBe('stopped');
+    expect(tf.memory().numTensors).toBe(before);
+    expect(progress.map((p) => p.done)).toEqual([10, 20, 30]);
+  });
+
+  test('progress counts training steps up to the total', async () => {
+    const progress: ComputeProgress[] = [];
+    await trainRegressionBatch(chapterRequest(1), { yieldEvery: 32, onProgress: (p) => progress.push(p) });
+    expect(progress.every((p) => p.total === 300)).toBe(true);
+    expect(progress.map((p) => p.done)).toEqual([32, 64, 96, 128, 160, 192, 224, 256, 288, 300]);
+  });
+});

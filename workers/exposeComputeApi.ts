@@ -1,0 +1,46 @@
+/**
+ * The worker side of the Comlink boundary: exposes a ComputeApi on an endpoint (the worker's
+ * global scope, or a MessagePort in tests), moving result buffers instead of copying them and
+ * releasing the page's progress callback once its run is over.
+ */
+import * as Comlink from 'comlink';
+import type { ComputeOutcome, ComputeProgress, ComputeRequest } from '../src/core/runTypes';
+import type { ComputeApi } from './computeApi';
+import { transferablesOf } from './transferables';
+
+export type ProgressCallback = (progress: ComputeProgress) => void;
+
+/** What crosses the boundary; the page wraps it with Comlink.wrap (see client.ts). */
+export interface ExposedComputeApi {
+  compute(
+    key: string,
+    request: ComputeRequest,
+    onProgress?: Comlink.Remote<ProgressCallback & Comlink.ProxyMarked>,
+  ): Promise<ComputeOutcome>;
+  cancel(key: string): void;
+}
+
+/** `exposeComputeApi(createComputeApi({ initTfBackend }), self)` inside the worker. */
+export function exposeComputeApi(api: ComputeApi, endpoint: Comlink.Endpoint): void {
+  const exposed: ExposedComputeApi = {
+    async compute(key, request, onProgress) {
+      const report =
+        onProgress === undefined
+          ? undefined
+          : (progress: ComputeProgress) => {
+              // Fire and forget: a page that has gone away must not fail the run.
+              onProgress(progress).catch(() => undefined);
+            };
+      try {
+        const outcome = await api.compute(key, request, report);
+        return Comlink.transfer(outcome, transferablesOf(outcome));
+      } finally {
+        onProgress?.[Comlink.releaseProxy]();
+      }
+    },
+    cancel(key) {
+      api.cancel(key);
+    },
+  };
+  Comlink.expose(exposed, endpoint);
+}
