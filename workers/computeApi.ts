@@ -15,7 +15,7 @@ import type {
 import { runPath2D } from '../src/core/optimize2d';
 import { computeContours } from '../src/core/contours';
 import { computeRateMap } from '../src/core/rateMap';
-import type { CoreFailure } from '../src/core/coreFailure';
+import { invalidRequest, type CoreFailure } from '../src/core/coreFailure';
 import { trainRegressionBatch } from './regressionEngine';
 import { regressionRequestProblem } from './validateRegression';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -46,8 +46,8 @@ interface ActiveRun {
 
 const failed = (message: string): ComputeOutcome => ({ status: 'failed', message });
 
-/** Run a request to completion; null when the run was stopped. */
-type Runner = (request: ComputeRequest, run: ActiveRun, onProgress?: (progress: ComputeProgress) => void) => Promise<ComputeResult | CoreFailure | string | null>;
+/** What running a request gives: a result, why there is none, or why it was stopped. */
+type RunOutput = ComputeResult | CoreFailure | StopReason;
 
 /**
  * `const api = createComputeApi({ initTfBackend }); await api.compute('B3', chapterRegression)`
@@ -65,7 +65,12 @@ export function createComputeApi(options: ComputeApiOptions): ComputeApi {
     return backendReady;
   };
 
-  const run: Runner = async (request, activeRun, onProgress) => {
+  const run = async (
+    request: ComputeRequest,
+    activeRun: ActiveRun,
+    onProgress?: (progress: ComputeProgress) => void,
+  ): Promise<RunOutput> => {
+    const stopped = (): StopReason => activeRun.stopReason ?? 'cancelled';
     switch (request.kind) {
       case 'path2d':
         return runPath2D(request);
@@ -75,18 +80,21 @@ export function createComputeApi(options: ComputeApiOptions): ComputeApi {
         return computeRateMap(request);
       case 'regression': {
         const problem = regressionRequestProblem(request);
-        if (problem !== null) return problem;
+        if (problem !== null) return invalidRequest('regression', problem);
         await ensureBackend();
-        if (activeRun.stopReason !== null) return null;
+        if (activeRun.stopReason !== null) return stopped();
         const outcome = await trainRegressionBatch(request, {
           shouldStop: () => activeRun.stopReason !== null,
           onProgress,
           yieldEvery: options.yieldEvery,
         });
-        return outcome.status === 'ok' ? outcome.result : null;
+        return outcome.status === 'ok' ? outcome.result : stopped();
       }
-      default:
-        return `unknown request kind ${JSON.stringify((request as { kind?: unknown }).kind)}`;
+      default: {
+        // Requests arrive by structured clone, so the type system cannot promise a known kind.
+        const kind = JSON.stringify((request as { kind?: unknown }).kind);
+        return invalidRequest('kind', `unknown request kind ${kind}`);
+      }
     }
   };
 
@@ -100,11 +108,10 @@ export function createComputeApi(options: ComputeApiOptions): ComputeApi {
     if (activeRun.stopReason !== null) return { status: activeRun.stopReason };
     const started = performance.now();
     try {
-      const result = await run(request, activeRun, onProgress);
-      if (result === null) return { status: activeRun.stopReason ?? 'cancelled' };
-      if (typeof result === 'string') return failed(result);
-      if (result.kind === 'failure') return failed(result.message);
-      return { status: 'ok', result, elapsedMs: performance.now() - started };
+      const output = await run(request, activeRun, onProgress);
+      if (typeof output === 'string') return { status: output };
+      if (output.kind === 'failure') return failed(output.message);
+      return { status: 'ok', result: output, elapsedMs: performance.now() - started };
     } catch (error) {
       return failed(error instanceof Error ? error.message : String(error));
     }

@@ -33,6 +33,8 @@ export function exposeComputeApi(api: ComputeApi, endpoint: Comlink.Endpoint): v
             };
       try {
         const outcome = await api.compute(key, request, report);
+        // Transferring detaches the arrays here, which is safe because every result is freshly
+        // computed per call: nothing in the worker caches a result it has sent.
         return Comlink.transfer(outcome, transferablesOf(outcome));
       } finally {
         onProgress?.[Comlink.releaseProxy]();

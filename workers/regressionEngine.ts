@@ -12,11 +12,14 @@ import { generateRegressionData } from '../src/core/syntheticData';
 import { planRegression, truncateAtDivergence } from '../src/core/regressionPlan';
 import {
   AUGMENTED_WIDTH,
-  buildRegressionTensors,
-  disposeRegressionTensors,
-  type RegressionTensors,
+  MinibatchSource,
+  epochCoefficients,
+  initialParamRows,
+  type EpochCoefficients,
+  type MinibatchTensors,
 } from './regressionTensors';
 import { augmentedGram, lossHistories } from './lossHistory';
+import { ParamHistory } from './paramHistory';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 export interface RegressionEngineOptions {
@@ -33,20 +36,25 @@ export type RegressionEngineOutcome =
   | { readonly status: 'stopped' };
 
 const DEFAULT_YIELD_EVERY = 32;
+/** Steps between merges of the recorded parameters: bounds the tensor count of long runs. */
+const CONSOLIDATE_EVERY = 32;
 
 interface TrainingState {
-  params: tf.Tensor2D;
-  velocity: tf.Tensor2D;
+  readonly params: tf.Tensor2D;
+  readonly velocity: tf.Tensor2D;
 }
 
 /** One heavy-ball step for every config at once; returns the new state, disposes nothing. */
-function trainingStep(state: TrainingState, tensors: RegressionTensors, step: number, epoch: number): TrainingState {
-  const { gradientScale, stepScale } = tensors.coefficients[epoch];
-  const batch = tensors.batches[step];
+function trainingStep(
+  state: TrainingState,
+  minibatch: MinibatchTensors,
+  momentum: tf.Tensor2D,
+  { gradientScale, stepScale }: EpochCoefficients,
+): TrainingState {
   return tf.tidy(() => {
-    const residuals = tf.matMul(state.params, tensors.transposedBatches[step]); // K×b: ŷ − y
-    const gradientSums = tf.matMul(residuals, batch); // K×4: Σ r·[x1, x2, 1, y]
-    const velocity = tf.add(tf.mul(tensors.momentum, state.velocity), tf.mul(gradientScale, gradientSums));
+    const residuals = tf.matMul(state.params, minibatch.transposed); // K×b: ŷ − y
+    const gradientSums = tf.matMul(residuals, minibatch.batch); // K×4: Σ r·[x1, x2, 1, y]
+    const velocity = tf.add(tf.mul(momentum, state.velocity), tf.mul(gradientScale, gradientSums));
     const params = tf.sub(state.params, tf.mul(stepScale, velocity));
     return { params: params as tf.Tensor2D, velocity: velocity as tf.Tensor2D };
   });
@@ -58,16 +66,6 @@ function paramsAtStep(rows: Float32Array, step: number, k: number): Float64Array
     const offset = (step * k + config) * AUGMENTED_WIDTH;
     return Float64Array.from(rows.subarray(offset, offset + 3));
   });
-}
-
-/** All recorded K×4 parameter tensors as one step-major Float32Array (one concat, one read). */
-function readHistory(history: readonly tf.Tensor2D[]): Float32Array {
-  const stacked = tf.concat([...history], 0);
-  try {
-    return stacked.dataSync() as Float32Array;
-  } finally {
-    stacked.dispose();
-  }
 }
 
 /**
@@ -90,21 +88,31 @@ export async function trainRegressionBatch(
     return options.shouldStop?.() ?? false;
   };
 
-  const tensors = buildRegressionTensors(request, data, plan);
-  // history[s] holds the K×4 parameters after s steps; it owns them until the finally block.
-  const history: tf.Tensor2D[] = [tensors.initialParams];
-  let velocity = tensors.initialVelocity;
+  // Everything allocated below is released in the finally block, however the run ends.
+  const history = new ParamHistory();
+  const minibatches = new MinibatchSource(data, plan);
+  let momentum: tf.Tensor2D | undefined;
+  let velocity: tf.Tensor2D | undefined;
+  let coefficients: EpochCoefficients | undefined;
   try {
-    for (let step = 0; step < totalSteps; step += 1) {
-      const epoch = Math.floor(step / plan.stepsPerEpoch);
-      const next = trainingStep({ params: history[step], velocity }, tensors, step, epoch);
-      if (velocity !== tensors.initialVelocity) velocity.dispose();
-      velocity = next.velocity;
-      history.push(next.params);
-      if ((step + 1) % yieldEvery === 0 && (await checkpoint(step + 1))) return { status: 'stopped' };
+    momentum = tf.tensor2d(request.configs.map((config) => config.momentum), [k, 1]);
+    velocity = tf.zeros([k, AUGMENTED_WIDTH]);
+    history.record(initialParamRows(plan, k));
+    let step = 0;
+    for (let epoch = 1; epoch <= request.epochs; epoch += 1) {
+      tf.dispose(coefficients);
+      coefficients = epochCoefficients(request, epoch);
+      for (let stepInEpoch = 0; stepInEpoch < plan.stepsPerEpoch; stepInEpoch += 1, step += 1) {
+        const next = trainingStep({ params: history.latest(), velocity }, minibatches.at(step), momentum, coefficients);
+        velocity.dispose();
+        velocity = next.velocity;
+        history.record(next.params);
+        if ((step + 1) % CONSOLIDATE_EVERY === 0) history.consolidate();
+        if ((step + 1) % yieldEvery === 0 && (await checkpoint(step + 1))) return { status: 'stopped' };
+      }
     }
     options.onProgress?.({ done: totalSteps, total: totalSteps });
-    const rows = readHistory(history);
+    const rows = history.read();
     const losses = lossHistories(augmentedGram(data), data.n, rows, totalSteps + 1, k);
     return {
       status: 'ok',
@@ -117,9 +125,8 @@ export async function trainRegressionBatch(
       },
     };
   } finally {
-    // history[0] and the initial velocity belong to `tensors`; everything trained is ours.
-    tf.dispose(history.slice(1));
-    if (velocity !== tensors.initialVelocity) velocity.dispose();
-    disposeRegressionTensors(tensors);
+    history.dispose();
+    minibatches.dispose();
+    tf.dispose([momentum, velocity, coefficients]);
   }
 }

@@ -52,7 +52,7 @@ export function regionOfInterest(runs: readonly RegionRun[], start: Vec2): Regio
 
 function paddedNiceRange([lo, hi]: Vec2, fallbackSpan: number): Vec2 {
   const span = hi - lo || fallbackSpan;
-  const step = niceStep(span / 10);
+  const step = niceStep(span / 20);
   return [floorTo(lo - PADDING * span, step), ceilTo(hi + PADDING * span, step)];
 }
 

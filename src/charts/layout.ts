@@ -92,6 +92,12 @@ export interface ValueAxisSpec {
   readonly log?: boolean;
   /** Show grid lines across the plot (off where contours already give structure). */
   readonly splitLines?: boolean;
+  /** Tick labels on (default) or off (inner cells of small multiples). */
+  readonly labels?: boolean;
+  /** Labels at the very ends of the range (off where the range ends are not round numbers). */
+  readonly edgeLabels?: boolean;
+  readonly gridIndex?: number;
+  readonly splitNumber?: number;
 }
 
 /** A value (or log) axis styled for the scheme; never crosses at zero, so it stays at the edge. */
@@ -106,10 +112,18 @@ export function valueAxis(layout: ChartLayout, spec: ValueAxisSpec): XAXisCompon
     min: spec.min,
     max: spec.max,
     scale: true,
-    splitNumber: layout.splitNumber,
+    gridIndex: spec.gridIndex ?? 0,
+    splitNumber: spec.splitNumber ?? layout.splitNumber,
     axisLine: { show: true, onZero: false, lineStyle: { color: theme.axisLine } },
     axisTick: { show: true, lineStyle: { color: theme.axisLine } },
-    axisLabel: { color: theme.mutedText, hideOverlap: true, fontSize: layout.fontSize },
+    axisLabel: {
+      show: spec.labels ?? true,
+      showMinLabel: spec.edgeLabels,
+      showMaxLabel: spec.edgeLabels,
+      color: theme.mutedText,
+      hideOverlap: true,
+      fontSize: layout.fontSize,
+    },
     splitLine: { show: spec.splitLines ?? true, lineStyle: { color: theme.splitLine } },
   };
 }

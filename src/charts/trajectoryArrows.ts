@@ -8,6 +8,8 @@ import type { Path2DResult, Vec2 } from '../core/runTypes';
 import { clipSegment, contains, lerp, type Region } from './geometry';
 import type { LinesSeriesOption } from './option';
 
+type LinesDataItem = Extract<NonNullable<LinesSeriesOption['data']>, readonly unknown[]>[number];
+
 export type ArrowKind = 'step' | 'velocity' | 'special';
 export const ALL_ARROWS: readonly ArrowKind[] = ['step', 'velocity', 'special'];
 
@@ -57,7 +59,7 @@ export function arrowSeries(
 ): LinesSeriesOption {
   const { result } = run;
   const diagonal = Math.hypot(region.x1[1] - region.x1[0], region.x2[1] - region.x2[0]);
-  const data: NonNullable<LinesSeriesOption['data']> = [];
+  const data: LinesDataItem[] = [];
   const count = Math.min(result.step1.length, result.x1.length);
   for (let t = 0; t < count; t++) {
     const from: Vec2 = [result.x1[t], result.x2[t]];
@@ -68,7 +70,7 @@ export function arrowSeries(
     if (span === null || !Number.isFinite(d1) || !Number.isFinite(d2)) continue;
     const end = lerp(from, to, span[1]);
     if (Math.hypot(end[0] - from[0], end[1] - from[1]) < MIN_LENGTH * diagonal) continue;
-    data.push({ name: `${kindText} (t = ${t})`, coords: [from as number[], end as number[]] });
+    data.push({ name: `${kindText} (t = ${t})`, coords: [[from[0], from[1]], [end[0], end[1]]] });
   }
   const style = ARROW_STYLE[kind];
   return {

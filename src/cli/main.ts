@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     return isHelp ? 0 : 2;
   }
   const loaded = loadPlayground(args.source, {
-    readFile: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
+    readFile: (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
   });
   if (!loaded.ok) {
     console.error(`error: ${loaded.message}`);

@@ -50,7 +50,10 @@ export function planRegression(spec: RegressionPlanSpec): RegressionPlan {
   };
 }
 
-/** First and one-past-last position in the epoch's order taken by minibatch `step` (0-based). */
+/**
+ * First and one-past-last position in the epoch's order taken by minibatch `step` (0-based).
+ * `minibatchBounds(planRegression({ ...chapter, data: { n: 1005 } }), 100)` → [1000, 1005]
+ */
 export function minibatchBounds(plan: RegressionPlan, step: number): readonly [number, number] {
   const start = step * plan.batchSize;
   return [start, Math.min(start + plan.batchSize, plan.n)];

@@ -35,7 +35,7 @@ function mix32(value: number): number {
 }
 
 /** Number of features in the chapter's data set (x1, x2). */
-export const FEATURE_COUNT = 2;
+const FEATURE_COUNT = 2;
 
 export interface RegressionData {
   readonly n: number;

@@ -28,6 +28,7 @@ export const ERROR_MESSAGES_ZH: { readonly [K in ErrorReason]: string } = {
   'error.notFinite': '结果不是有限的数。',
   'error.objectiveHere': '关于 x1 和 x2 的公式不能用于 {name}；只能用于算术运算和光滑函数。',
   'error.gradientShape': '梯度恰好有两个分量，每个分量是数字或关于 x1 和 x2 的公式。',
+  'error.notDifferentiable': '无法对目标函数求导：{message}。',
   'error.notQuadratic': '这里需要二次目标函数（或线性梯度）：{detail}。',
   'error.unsupportedSyntax': '公式中不能包含 {syntax}。',
   'error.parse': '无法读取公式：{message}。',

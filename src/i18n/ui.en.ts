@@ -14,6 +14,7 @@ export const uiEn = {
   'toolbar.copyLink': 'Copy link',
   'toolbar.linkCopied': 'Link copied to the clipboard',
   'toolbar.copyLinkFailed': "Couldn't copy the link; copy it from the address bar instead.",
+  'toolbar.linkTooLong': 'Too large for a link ({length} characters); export a sheet file instead.',
   'toolbar.export': 'Export',
   'toolbar.exportSheet': 'Sheet file (.json)',
   'toolbar.exportCsv': 'Values as CSV',
@@ -32,6 +33,8 @@ export const uiEn = {
   'preset.ewma': 'Exponentially weighted moving average',
   'preset.regression': 'Linear regression with momentum',
   'preset.rateMap': 'Convergence rate map',
+  'preset.polyak': 'Polyak’s optimal η and γ',
+  'preset.sweep': 'Momentum sweep (same η, growing γ)',
   'preset.blank': 'Blank sheet',
   'preset.replaceConfirm': 'Replace the current sheet with “{preset}”? You can undo this.',
 
@@ -80,6 +83,7 @@ export const uiEn = {
   'status.engine': 'Engine: {engine}',
   'status.saved': 'Saved in this browser',
   'status.saveFailed': "Couldn't save in this browser (storage is full or blocked)",
+  'status.failed': 'A computation failed: {message}',
 
   // Banners
   'banner.dismiss': 'Dismiss',
@@ -90,6 +94,11 @@ export const uiEn = {
   'banner.sharedLink':
     'This sheet came from a shared link. Your edits stay on this device until you copy a new link.',
   'banner.linkInvalid': "The sheet in this link couldn't be read ({reason}); the default sheet is shown instead.",
+  'banner.linkReplacedLocal': 'You opened a shared sheet. Your previous sheet was kept and can be restored.',
+  'banner.restorePrevious': 'Restore previous sheet',
+  'banner.restored': 'Your previous sheet is back.',
+  'banner.savedUnreadable': "Your saved sheet couldn't be read, so the default sheet was opened.",
+  'banner.tooLongForLink': 'This sheet is too large for a link ({length} characters). Export a sheet file to share it.',
   'banner.linkMigrated': 'This link was made by an older version and has been upgraded.',
   'banner.workerFailed': 'The compute engine stopped ({message}). Reload the page to restart it.',
   'banner.diverged': 'The run in {cell} diverged at step {step}.',

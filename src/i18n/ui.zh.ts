@@ -16,6 +16,7 @@ export const uiZh: UiCatalogue = {
   'toolbar.copyLink': '复制链接',
   'toolbar.linkCopied': '链接已复制到剪贴板',
   'toolbar.copyLinkFailed': '无法复制链接，请从地址栏手动复制。',
+  'toolbar.linkTooLong': '表格太大，无法生成链接（{length} 个字符）；请改为导出表格文件。',
   'toolbar.export': '导出',
   'toolbar.exportSheet': '表格文件（.json）',
   'toolbar.exportCsv': '数值（CSV）',
@@ -25,6 +26,7 @@ export const uiZh: UiCatalogue = {
   'toolbar.pinHint': '把这次运行保留在图表上，方便与之后的修改对比',
   'toolbar.unpin': '取消固定 {label}',
   'toolbar.pins': '已固定的运行',
+  'toolbar.undo': '撤销',
   'toolbar.redo': '重做',
 
   'preset.chapter': '按原书代码（梯度 0.2·x1, 2·x2）',
@@ -32,6 +34,8 @@ export const uiZh: UiCatalogue = {
   'preset.ewma': '指数加权移动平均',
   'preset.regression': '带动量的线性回归',
   'preset.rateMap': '收敛速度图',
+  'preset.polyak': 'Polyak 最优的 η 和 γ',
+  'preset.sweep': '动量扫描（η 不变，γ 递增）',
   'preset.blank': '空白表格',
   'preset.replaceConfirm': '用“{preset}”替换当前表格吗？此操作可以撤销。',
 
@@ -75,6 +79,7 @@ export const uiZh: UiCatalogue = {
   'status.engine': '计算后端：{engine}',
   'status.saved': '已保存在此浏览器中',
   'status.saveFailed': '无法保存在此浏览器中（存储空间已满或被禁用）',
+  'status.failed': '有一项计算失败：{message}',
 
   'banner.dismiss': '关闭',
   'banner.erratum':
@@ -82,6 +87,11 @@ export const uiZh: UiCatalogue = {
   'banner.gradientMismatch': '{cell} 中输入的梯度与目标函数的梯度不一致（正确的梯度是 {derived}）。',
   'banner.sharedLink': '这个表格来自分享链接。你的修改只保存在本设备上，复制新链接后才能分享给别人。',
   'banner.linkInvalid': '无法读取链接中的表格（{reason}），已改为显示默认表格。',
+  'banner.linkReplacedLocal': '你打开了一个分享的表格。之前的表格已保留，可以恢复。',
+  'banner.restorePrevious': '恢复之前的表格',
+  'banner.restored': '之前的表格已恢复。',
+  'banner.savedUnreadable': '无法读取已保存的表格，已打开默认表格。',
+  'banner.tooLongForLink': '此表格太大，无法放进链接（{length} 个字符）。请导出表格文件来分享。',
   'banner.linkMigrated': '此链接由旧版本生成，已自动升级。',
   'banner.workerFailed': '计算引擎已停止（{message}）。请刷新页面重新启动。',
   'banner.diverged': '{cell} 中的运行在第 {step} 步发散。',

@@ -27,6 +27,7 @@ export const ERROR_MESSAGES_EN = {
   'error.notFinite': 'The result is not a finite number.',
   'error.objectiveHere': 'A formula in x1 and x2 cannot be used with {name}; only arithmetic and smooth functions can.',
   'error.gradientShape': 'A gradient has exactly two components, each a number or a formula in x1 and x2.',
+  'error.notDifferentiable': 'The objective cannot be differentiated: {message}.',
   'error.notQuadratic': 'This needs a quadratic objective (or a linear gradient): {detail}.',
   'error.unsupportedSyntax': 'Formulas cannot contain {syntax}.',
   'error.parse': 'The formula cannot be read: {message}.',

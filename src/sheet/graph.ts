@@ -72,7 +72,7 @@ export interface EvaluationOrder {
 }
 
 interface Frame {
-  readonly cell: CellAddress;
+  readonly id: number;
   readonly next: Iterator<CellAddress>;
 }
 
@@ -80,29 +80,31 @@ interface Frame {
  * Order a cone for evaluation and find its cycles, with an iterative Tarjan walk along
  * dependent edges. Tarjan emits each strongly connected component after every component it
  * reaches, i.e. dependents first, so the emitted list reversed is a valid evaluation order.
+ * Cells get small integer ids on first visit so the hot loop works on arrays, not maps.
  * `orderCone(graph, graph.cone(["A1"]))`
  */
 export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>): EvaluationOrder {
-  const index = new Map<CellAddress, number>();
-  const low = new Map<CellAddress, number>();
-  const onStack = new Set<CellAddress>();
-  const stack: CellAddress[] = [];
+  const ids = new Map<CellAddress, number>();
+  const cells: CellAddress[] = [];
+  const low: number[] = [];
+  const onStack: boolean[] = [];
+  const stack: number[] = [];
   const emitted: CellAddress[] = [];
   const cyclic = new Set<CellAddress>();
-  let counter = 0;
-
   const frames: Frame[] = [];
-  const enter = (cell: CellAddress) => {
-    index.set(cell, counter);
-    low.set(cell, counter);
-    counter += 1;
-    stack.push(cell);
-    onStack.add(cell);
-    frames.push({ cell, next: graph.dependentsOf(cell)[Symbol.iterator]() });
+
+  const enter = (cell: CellAddress): void => {
+    const id = cells.length;
+    ids.set(cell, id);
+    cells.push(cell);
+    low.push(id);
+    onStack.push(true);
+    stack.push(id);
+    frames.push({ id, next: graph.dependentsOf(cell)[Symbol.iterator]() });
   };
 
   for (const start of cone) {
-    if (index.has(start)) continue;
+    if (ids.has(start)) continue;
     enter(start);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
@@ -110,29 +112,32 @@ export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>
       if (!step.done) {
         const next = step.value;
         if (!cone.has(next)) continue;
-        if (next === frame.cell) cyclic.add(next);
-        if (!index.has(next)) enter(next);
-        else if (onStack.has(next)) low.set(frame.cell, Math.min(low.get(frame.cell) as number, index.get(next) as number));
+        const seen = ids.get(next);
+        if (seen === undefined) enter(next);
+        else {
+          if (seen === frame.id) cyclic.add(next);
+          if (onStack[seen] && seen < low[frame.id]) low[frame.id] = seen;
+        }
         continue;
       }
       frames.pop();
-      const cellLow = low.get(frame.cell) as number;
+      const id = frame.id;
       if (frames.length > 0) {
-        const parent = frames[frames.length - 1].cell;
-        low.set(parent, Math.min(low.get(parent) as number, cellLow));
+        const parent = frames[frames.length - 1].id;
+        if (low[id] < low[parent]) low[parent] = low[id];
       }
-      if (cellLow === index.get(frame.cell)) {
-        const component: CellAddress[] = [];
-        let member: CellAddress;
+      // The id doubles as Tarjan's discovery index: ids are handed out in visiting order.
+      if (low[id] === id) {
+        let size = 0;
+        let member: number;
+        const first = emitted.length;
         do {
-          member = stack.pop() as CellAddress;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.cell);
-        for (const c of component) {
-          if (component.length > 1) cyclic.add(c);
-          emitted.push(c);
-        }
+          member = stack.pop() as number;
+          onStack[member] = false;
+          emitted.push(cells[member]);
+          size += 1;
+        } while (member !== id);
+        if (size > 1) for (let i = first; i < emitted.length; i += 1) cyclic.add(emitted[i]);
       }
     }
   }

@@ -4,6 +4,7 @@
  * preset.sweep.
  */
 import { cellsFromRows, defaultSheet, type SheetRows } from './defaultSheet';
+import { parseAddress } from './address';
 import type { SheetState } from './types';
 
 export interface Preset {
@@ -20,47 +21,46 @@ function withRows(base: SheetState, rows: SheetRows): SheetState {
 /** The chapter with its erratum fixed: the true gradient, and the later edition's η = 0.4 / 0.6 and (0.6, 0.5), (0.6, 0.25). */
 export function correctedProblem(): SheetState {
   return withRows(defaultSheet(), {
-    8: ['', 'corrected'],
-    15: ['', '0.4'],
-    16: ['', '0.6'],
-    19: ['', '0.6', '0.5'],
-    20: ['', '0.6', '0.25'],
+    6: ['', 'corrected'],
+    13: ['', '0.4'],
+    14: ['', '0.6'],
+    16: ['', '0.6', '0.5'],
+    17: ['', '0.6', '0.25'],
   });
 }
 
-/** The momentum runs use Polyak's optimal η and γ for the gradient in use. */
+/** The first momentum run uses Polyak's optimal η and γ for the gradient in use; the second the same η without momentum. */
 export function polyakOptimal(): SheetState {
   return withRows(defaultSheet(), {
-    19: ['', '=POLYAK_LR(grad)', '=POLYAK_MOMENTUM(grad)'],
-    20: ['', '=POLYAK_LR(grad)', '0'],
+    16: ['Polyak', '=POLYAK_LR(grad)', '=POLYAK_MOMENTUM(grad)'],
+    17: ['', '=B16', '0'],
   });
 }
+
+const PROBLEM_ROWS = 8;
+const inProblem = (address: string) => (parseAddress(address)?.row ?? Infinity) < PROBLEM_ROWS;
 
 /** One η, momentum from 0 to 0.9: how γ trades speed along x1 against oscillation along x2. */
 export function momentumSweep(): SheetState {
   const base = defaultSheet();
-  const keep = Object.fromEntries(Object.entries(base.cells).filter(([address]) => Number(address.replace(/^[A-Z]+/, '')) <= 10));
-  const gammas = ['0', '0.2', '0.4', '0.6', '0.8', '0.9'];
   const rows: Record<number, string[]> = {
-    12: ['=NOTE("note.momentum.title")'],
-    13: ['=NOTE("note.sweep.text")'],
-    14: ['', 'η', 'γ', '=NOTE("label.run")', 'f', '=NOTE("label.rate")'],
+    10: ["=NOTE('note.sweep')"],
+    11: ['', 'η', 'γ', '', "=NOTE('note.rate')"],
   };
-  gammas.forEach((gamma, i) => {
-    const row = 15 + i;
-    const eta = i === 0 ? '0.9' : '=B15';
-    rows[row] = ['momentum', eta, gamma, `=MOMENTUM(f,x1_0,x2_0,B${row},C${row},steps,grad)`, `=D${row}.f`, `=RATE(grad,B${row},C${row})`];
+  ['0', '0.2', '0.4', '0.6', '0.8', '0.9'].forEach((gamma, i) => {
+    const row = 12 + i;
+    rows[row] = ['', i === 0 ? '0.9' : '=B12', gamma, `=MOMENTUM(f,x1_0,x2_0,B${row},C${row},steps,grad)`, `=RATE(grad,B${row},C${row})`];
   });
-  rows[22] = ['=NOTE("label.eigenvalues")', '=EIGENVALUES(grad)'];
-  const names = Object.fromEntries(Object.entries(base.names).filter(([, address]) => Number(address.slice(1)) <= 10));
+  rows[18] = ["=NOTE('note.eigenvalues')", '=EIGENVALUES(grad)'];
+  const keep = Object.fromEntries(Object.entries(base.cells).filter(([address]) => inProblem(address)));
   return {
     ...base,
     rows: 30,
     cells: { ...keep, ...cellsFromRows(rows) },
-    names,
+    names: Object.fromEntries(Object.entries(base.names).filter(([, address]) => inProblem(address))),
     charts: [
-      { id: 'trajectories', kind: 'trajectories', source: 'D15:D20' },
-      { id: 'rateMap', kind: 'rateMap', source: 'B22' },
+      { id: 'paths', kind: 'trajectories', source: 'D12:D17' },
+      { id: 'rate', kind: 'rateMap', source: 'B18' },
     ],
   };
 }

@@ -30,8 +30,21 @@ export function isReservedWord(name: string): boolean {
   return lower in CONSTANTS || KEYWORDS.includes(lower) || FREE_VARIABLES.includes(lower);
 }
 
+const meanings = new Map<string, SymbolMeaning>();
+const MEANING_CACHE_LIMIT = 50_000;
+
 /** What a symbol in a formula stands for: `classifySymbol("$B$2").kind === 'ref'`, `classifySymbol("lr").kind === 'name'`. */
 export function classifySymbol(symbol: string): SymbolMeaning {
+  let meaning = meanings.get(symbol);
+  if (meaning === undefined) {
+    meaning = classifyUncached(symbol);
+    if (meanings.size >= MEANING_CACHE_LIMIT) meanings.clear();
+    meanings.set(symbol, meaning);
+  }
+  return meaning;
+}
+
+function classifyUncached(symbol: string): SymbolMeaning {
   if (FREE_VARIABLES.includes(symbol)) return { kind: 'variable', name: symbol };
   const lower = symbol.toLowerCase();
   if (lower in CONSTANTS) return { kind: 'constant', value: CONSTANTS[lower] };

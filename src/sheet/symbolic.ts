@@ -5,7 +5,8 @@
  * printed back by mathjs without the redundant parentheses, so the text is canonical and two
  * ways of writing the same formula give the same run request (and the same cache key).
  */
-import { differentiate, parseMath } from '../core/mathParser';
+import { parseMath } from '../core/mathParser';
+import { safeDerivative } from '../core/objective';
 import type { CellValue } from './types';
 import { sheetError } from './values';
 
@@ -81,14 +82,15 @@ export function gradientFromItems(items: readonly CellValue[]): CellValue | null
   return { kind: 'gradient', exprs: [first, second], derived: false };
 }
 
-/** The objective's gradient, derived symbolically: GRAD(0.1*x1^2 + 2*x2^2) → (x1 / 5, 4 * x2). */
+/** The objective's gradient, derived symbolically as the worker derives it: GRAD(0.1*x1^2 + 2*x2^2) → (0.2 * x1, 4 * x2). */
 export function deriveGradient(objective: string): CellValue {
   const parsed = parseMath(objective);
   if (!parsed.ok) return sheetError('#ERROR!', 'error.parse', { message: parsed.message });
-  try {
-    const [d1, d2] = ['x1', 'x2'].map((v) => differentiate(parsed.node, v).toString({ parenthesis: 'auto' }));
-    return { kind: 'gradient', exprs: [d1, d2], derived: true };
-  } catch (error) {
-    return sheetError('#VALUE!', 'error.objectiveHere', { name: `GRAD (${error instanceof Error ? error.message : 'failed'})` });
+  const parts: string[] = [];
+  for (const variable of ['x1', 'x2']) {
+    const derived = safeDerivative(parsed.node, variable);
+    if (!derived.ok) return sheetError('#VALUE!', 'error.notDifferentiable', { message: derived.subject });
+    parts.push(derived.node.toString({ parenthesis: 'auto' }));
   }
+  return { kind: 'gradient', exprs: [parts[0], parts[1]], derived: true };
 }

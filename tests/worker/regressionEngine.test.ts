@@ -89,6 +89,15 @@ describe('tensor hygiene and control', () => {
     expect(progress.map((p) => p.done)).toEqual([10, 20, 30]);
   });
 
+  test('a long run holds a bounded number of tensors, not a few per step', async () => {
+    const counts: number[] = [];
+    const request = chapterRequest(1, chapterConfigs(), { epochs: 30 }); // 3000 steps
+    await trainRegressionBatch(request, { yieldEvery: 100, onProgress: () => counts.push(tf.memory().numTensors) });
+    // Minibatches are built 256 steps at a time (2 tensors each) and the parameter history is
+    // merged every 32 steps: about 600 tensors here, against ~9000 if kept per step.
+    expect(Math.max(...counts)).toBeLessThan(1000);
+  });
+
   test('progress counts training steps up to the total', async () => {
     const progress: ComputeProgress[] = [];
     await trainRegressionBatch(chapterRequest(1), { yieldEvery: 32, onProgress: (p) => progress.push(p) });

@@ -8,3 +8,6 @@ export function expectClose(actual: number, expected: number, relative = 1e-12):
     expect.fail(`expected ${actual} to be within ${tolerance} of ${expected}`);
   }
 }
+
+/** Property tests run hundreds of cases; on a loaded 2-core machine they need more than vitest's 5 s default. */
+export const PROPERTY_TIMEOUT_MS = 60_000;

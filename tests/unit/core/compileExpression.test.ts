@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { evaluate } from 'mathjs';
 import { compileExpression, compileFormula } from '../../../src/core/compileExpression';
 import { parseMath } from '../../../src/core/mathParser';
-import { expectClose } from './closeTo';
+import { expectClose, PROPERTY_TIMEOUT_MS } from './closeTo';
 
 /** Formulas covering every supported construct; full mathjs evaluates them as the reference. */
 const FORMULAS = [
@@ -19,7 +19,7 @@ const FORMULAS = [
   '2^-x1 + x1^x2^0.5',
 ];
 
-describe('compileExpression', () => {
+describe('compileExpression', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('evaluates every supported construct like mathjs itself', () => {
     // Positive arguments keep mathjs in the reals (it answers sqrt(-1) with a complex number).
     const point = fc.tuple(fc.double({ min: 0.1, max: 3, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROPERTY_TIMEOUT_MS } from './closeTo';
 import { computeContours, contourLevels } from '../../../src/core/contours';
 import type { ContourRequest, ContourResult } from '../../../src/core/runTypes';
 
@@ -29,7 +30,7 @@ const VIEWS: Partial<ContourRequest>[] = [
   { objective: '(x1 - 0.3)^2 + 0.5*sin(3*x2) + x1*x2', x1Range: [-2, 2], x2Range: [-1, 3], levels: 9, resolution: 77 },
 ];
 
-describe('computeContours', () => {
+describe('computeContours', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it.each(VIEWS)('every point lies inside the requested rectangle (%o)', (view) => {
     const result = contoursOf(view);
     const { x1Range, x2Range } = { ...CHAPTER_VIEW, ...view };

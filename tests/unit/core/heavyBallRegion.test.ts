@@ -3,6 +3,7 @@
  * predicate 0 < ηλ < 2(1 + γ), the spectral radius, and what a long run actually does.
  */
 import { describe, expect, it } from 'vitest';
+import { PROPERTY_TIMEOUT_MS } from './closeTo';
 import fc from 'fast-check';
 import { heavyBallConverges, heavyBallRate } from '../../../src/core/quadratic';
 import { runPath2D } from '../../../src/core/optimize2d';
@@ -12,7 +13,7 @@ const STEPS = 1500;
 /** Evenly spread values (fast-check's doubles favour the ends of a range). */
 const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 10_000 }).map((k) => min + ((max - min) * k) / 10_000);
 
-describe('heavy-ball region of convergence', () => {
+describe('heavy-ball region of convergence', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('predicate, spectral radius and long runs agree away from the boundary', () => {
     const seen = { converging: 0, diverging: 0 };
     fc.assert(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prepareObjective } from '../../../src/core/objective';
-import { expectClose } from './closeTo';
+import { expectClose, PROPERTY_TIMEOUT_MS } from './closeTo';
 
 const CHAPTER = '0.1*x1^2 + 2*x2^2';
 
-describe('prepareObjective', () => {
+describe('prepareObjective', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it("derives the chapter's true gradient and prints it readably", () => {
     const prepared = prepareObjective(CHAPTER, null);
     if (!prepared.ok) throw new Error(prepared.reason);

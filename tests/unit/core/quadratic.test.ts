@@ -13,7 +13,7 @@ import {
   symmetricEigenvalues,
 } from '../../../src/core/quadratic';
 import { prepareObjective } from '../../../src/core/objective';
-import { expectClose } from './closeTo';
+import { expectClose, PROPERTY_TIMEOUT_MS } from './closeTo';
 
 type Matrix = readonly [number, number, number, number];
 
@@ -31,7 +31,7 @@ function gelfandRadius(m: Matrix, t = 4000): number {
   return Math.exp(logScale / t);
 }
 
-describe('analyzeQuadratic', () => {
+describe('analyzeQuadratic', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it("finds the chapter objective's Hessian diag(0.2, 4) and its minimum at the origin", () => {
     expect(analyzeQuadratic('0.1*x1^2 + 2*x2^2')).toEqual({ ok: true, hessian: [0.2, 0, 4], eigenvalues: [0.2, 4], minimiser: [0, 0] });
   });
@@ -88,7 +88,7 @@ describe('analyzeQuadratic', () => {
   });
 });
 
-describe('convergence factors', () => {
+describe('convergence factors', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   const eta = fc.double({ min: 0, max: 2, noNaN: true });
   const gamma = fc.double({ min: 0, max: 0.98, noNaN: true });
   const lambda = fc.double({ min: 0.01, max: 5, noNaN: true });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fillPlaceholders, isMessageKey, translate } from '../../../src/i18n/i18n';
 import { createLocaleStore, initialLocale, LOCALE_STORAGE_KEY } from '../../../src/i18n/localeStore';
@@ -53,6 +55,26 @@ describe('message catalogue', () => {
         }
       }
     }
+  });
+});
+
+/** Catalogue keys written literally in t('…') / translate(locale, '…') calls under src/. */
+function keysUsedInSource(): Map<string, string> {
+  const used = new Map<string, string>();
+  const root = join(__dirname, '../../../src');
+  for (const file of readdirSync(root, { recursive: true }) as string[]) {
+    if (!/\.tsx?$/.test(file) || file.startsWith('i18n')) continue;
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const match of text.matchAll(/\b(?:t|translate)\((?:[\w.()']+,\s*)?'([a-z]\w*(?:\.\w+)+)'/g)) used.set(match[1], file);
+  }
+  return used;
+}
+
+describe('catalogue coverage', () => {
+  test('every key the app asks for by name exists', () => {
+    const used = keysUsedInSource();
+    expect(used.size).toBeGreaterThan(10);
+    for (const [key, file] of used) expect(isMessageKey(key) || Object.hasOwn(messages.en, key), `${key} in ${file}`).toBe(true);
   });
 });
 

@@ -1,0 +1,114 @@
+/**
+ * Shared pieces of the loss charts (overlaid and small multiples): the view model, the data of a
+ * run in (epoch, loss) coordinates, the log-axis range and the tooltip.
+ */
+import type { RegressionConfig, RegressionRequest, RegressionResult } from '../core/runTypes';
+import type { CallbackDataParams } from 'echarts/types/dist/shared';
+import { colorDot, escapeHtml, formatNumber } from './format';
+import type { ChartFrame } from './option';
+
+export interface LossRun {
+  readonly id: string;
+  readonly label: string;
+  readonly color: string;
+  readonly pinned: boolean;
+  readonly config: RegressionConfig;
+  /** Mean full-data loss before training and after every minibatch. */
+  readonly losses: ArrayLike<number>;
+  readonly stepsPerEpoch: number;
+  readonly divergedAt: number | null;
+}
+
+export interface LossText {
+  readonly epoch: string;
+  readonly loss: string;
+  readonly batch: string;
+  readonly diverges: string;
+}
+
+export const DEFAULT_LOSS_TEXT: LossText = { epoch: 'epoch', loss: 'mean loss (log)', batch: 'batch', diverges: 'diverges' };
+
+export interface LossViewModel extends ChartFrame {
+  readonly runs: readonly LossRun[];
+  readonly text?: Partial<LossText>;
+}
+
+/**
+ * One LossRun per config of a regression run (a sweep has several), e.g. for a cell's RunValue:
+ * lossRunsOf(value.request, value.result, (i) => ({ id: 'B7', label: 'B7', color, pinned: false })).
+ */
+export function lossRunsOf(
+  request: Pick<RegressionRequest, 'configs'>,
+  result: RegressionResult,
+  style: (index: number) => Pick<LossRun, 'id' | 'label' | 'color' | 'pinned'>,
+): LossRun[] {
+  return request.configs.map((config, i) => ({
+    ...style(i),
+    config,
+    losses: result.losses[i],
+    stepsPerEpoch: result.stepsPerEpoch,
+    divergedAt: result.divergedAt[i],
+  }));
+}
+
+/** A diverging run may reach 1e30; the axis stops this many times above the largest start loss. */
+const HEADROOM = 1e3;
+
+/**
+ * Log-axis range shared by every run: whole decades around the positive finite losses, capped so a
+ * diverging run cannot squash the others. e.g. losses from 4e-5 to 17 → [1e-5, 100].
+ */
+export function lossRange(runs: readonly LossRun[]): readonly [number, number] {
+  let low = Infinity;
+  let high = 0;
+  let startHigh = 0;
+  for (const run of runs) {
+    if (run.losses.length > 0 && run.losses[0] > 0 && Number.isFinite(run.losses[0])) startHigh = Math.max(startHigh, run.losses[0]);
+    for (let i = 0; i < run.losses.length; i++) {
+      const loss = run.losses[i];
+      if (loss > 0 && Number.isFinite(loss)) {
+        low = Math.min(low, loss);
+        high = Math.max(high, loss);
+      }
+    }
+  }
+  if (!(low <= high)) return [0.1, 10];
+  if (startHigh > 0) high = Math.min(high, startHigh * HEADROOM);
+  const lowDecade = Math.floor(Math.log10(low));
+  const highDecade = Math.max(lowDecade + 1, Math.ceil(Math.log10(high)));
+  return [10 ** lowDecade, 10 ** highDecade];
+}
+
+/** The largest epoch reached by any run (x axis end). */
+export function lossEpochs(runs: readonly LossRun[]): number {
+  return Math.max(1, ...runs.map((run) => (run.losses.length - 1) / run.stepsPerEpoch));
+}
+
+/** [epoch, loss, batch] per step; a loss a log axis cannot show (≤ 0, NaN, ∞) becomes a gap. */
+export function lossData(run: LossRun): (number[] | '-')[] {
+  const data: (number[] | '-')[] = [];
+  for (let step = 0; step < run.losses.length; step++) {
+    const loss = run.losses[step];
+    data.push(loss > 0 && Number.isFinite(loss) ? [step / run.stepsPerEpoch, loss, step] : '-');
+  }
+  return data;
+}
+
+export function hyperparameters(config: RegressionConfig): string {
+  return `lr ${formatNumber(config.lr)}, mom ${formatNumber(config.momentum)}, ${config.convention}`;
+}
+
+/** Axis tooltip: the epoch and batch, then each run's loss and hyperparameters. */
+export function lossTooltipHtml(params: CallbackDataParams | CallbackDataParams[], runs: readonly LossRun[], text: LossText): string {
+  const rows = (Array.isArray(params) ? params : [params]).filter((row) => Array.isArray(row.value));
+  if (rows.length === 0) return '';
+  const [epoch, , batch] = rows[0].value as number[];
+  const header = `${escapeHtml(text.epoch)} ${formatNumber(epoch)} · ${escapeHtml(text.batch)} ${batch}`;
+  const lines = rows.map((row) => {
+    const run = runs.find((r) => `loss:${r.id}` === row.seriesId);
+    if (!run) return '';
+    const loss = (row.value as number[])[1];
+    return `${colorDot(run.color)}${escapeHtml(row.seriesName ?? '')}: ${formatNumber(loss)}<br/>&nbsp;&nbsp;&nbsp;${escapeHtml(hyperparameters(run.config))}`;
+  });
+  return [header, ...lines].join('<br/>');
+}

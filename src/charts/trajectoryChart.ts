@@ -1,0 +1,177 @@
+/**
+ * The trajectory chart: contour lines of the objective with every selected 2-D run on top.
+ * Axes keep the region of interest (computed by the caller with regionOfInterest, the same
+ * rectangle the contours were computed over); an escaping run is cut at the axis and an arrow
+ * labelled "diverges" marks where it leaves.
+ */
+import type { ContourResult, Path2DResult, Vec2 } from '../core/runTypes';
+import type { CallbackDataParams } from 'echarts/types/dist/shared';
+import { contourSeries } from './contourSeries';
+import { colorDot, escapeHtml, formatNumber, uniqueLabels } from './format';
+import type { Region } from './geometry';
+import { baseOption, gridOption, layoutFor, legendOption, tooltipOption, valueAxis, type ChartLayout } from './layout';
+import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
+import { runLineDash } from './palette';
+import { arrowKindsFor, arrowSeries, type ArrowKind } from './trajectoryArrows';
+import { clipPath } from './trajectoryPath';
+
+export { regionOfInterest, type Region } from './geometry';
+export { ALL_ARROWS, type ArrowKind } from './trajectoryArrows';
+
+/** Series id of the start point; EChart's `draggable` prop makes its first point draggable. */
+export const START_HANDLE_SERIES_ID = 'start-handle';
+
+export interface TrajectoryRun {
+  /** Stable identity (cell address or pin id): series ids derive from it. */
+  readonly id: string;
+  readonly label: string;
+  /** From the palette, the same colour as the run's cell. */
+  readonly color: string;
+  readonly pinned: boolean;
+  /** Momentum γ of the run (0 for plain gradient descent), for the special-gradient arrows. */
+  readonly gamma: number;
+  readonly result: Path2DResult;
+}
+
+export interface TrajectoryText {
+  readonly diverges: string;
+  readonly start: string;
+  readonly x1: string;
+  readonly x2: string;
+  readonly arrows: Readonly<Record<ArrowKind, string>>;
+}
+
+export const DEFAULT_TRAJECTORY_TEXT: TrajectoryText = {
+  diverges: 'diverges',
+  start: 'start (drag me)',
+  x1: 'x₁',
+  x2: 'x₂',
+  arrows: { step: 'η∇f', velocity: 'v', special: 'η∇f/(1−γ)' },
+};
+
+export interface TrajectoryViewModel extends ChartFrame {
+  readonly runs: readonly TrajectoryRun[];
+  readonly contours: ContourResult | null;
+  readonly region: Region;
+  /** The start cell's point, drawn as a draggable handle; null: no handle. */
+  readonly start: Vec2 | null;
+  /** Arrows to draw at every iterate (empty: none). */
+  readonly arrows: readonly ArrowKind[];
+  readonly text?: Partial<TrajectoryText>;
+}
+
+export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
+  const layout = layoutFor(vm);
+  const text = { ...DEFAULT_TRAJECTORY_TEXT, ...vm.text };
+  const names = uniqueLabels(vm.runs.map((run) => run.label));
+  const series: ChartOption['series'] = [];
+  if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
+  vm.runs.forEach((run, i) => {
+    series.push(runSeries(run, names[i], vm.region, layout, text));
+    for (const kind of arrowKindsFor(run.gamma, vm.arrows)) {
+      series.push(arrowSeries(run, names[i], kind, text.arrows[kind], vm.region));
+    }
+  });
+  if (vm.start) series.push(startHandleSeries(vm.start, text.start, layout));
+  const showKey = vm.arrows.length > 0 && vm.runs.length > 0;
+  return {
+    ...baseOption(layout),
+    grid: gridOption(layout, vm.runs.length > 0),
+    legend: legendOption(layout, names),
+    tooltip: { ...tooltipOption(layout, 'item'), formatter: (params) => tooltipHtml(params, vm, text) },
+    xAxis: valueAxis(layout, { name: text.x1, min: vm.region.x1[0], max: vm.region.x1[1], splitLines: false }),
+    yAxis: valueAxis(layout, { name: text.x2, min: vm.region.x2[0], max: vm.region.x2[1], splitLines: false }),
+    title: {
+      show: showKey,
+      text: showKey ? arrowKey(vm.arrows, text) : '',
+      right: 24,
+      top: layout.narrow ? 16 : 44,
+      textStyle: { color: layout.theme.mutedText, fontSize: layout.fontSize - 1, fontWeight: 'normal' },
+    },
+    series,
+  };
+}
+
+function arrowKey(kinds: readonly ArrowKind[], text: TrajectoryText): string {
+  const stroke: Record<ArrowKind, string> = { step: '→', velocity: '⇒', special: '⇢' };
+  return kinds.map((kind) => `${stroke[kind]} ${text.arrows[kind]}`).join('   ');
+}
+
+function runSeries(run: TrajectoryRun, name: string, region: Region, layout: ChartLayout, text: TrajectoryText): LineSeriesOption {
+  const { items, exit } = clipPath(region, run.result.x1, run.result.x2);
+  const data: NonNullable<LineSeriesOption['data']> = items.map((item) => {
+    if (item === null) return '-';
+    if (item.step === null) return { value: [item.point[0], item.point[1]], symbol: 'none' };
+    return [item.point[0], item.point[1], item.step];
+  });
+  const dash = runLineDash(run.pinned);
+  return {
+    type: 'line',
+    id: `run:${run.id}`,
+    name,
+    data,
+    smooth: false,
+    connectNulls: false,
+    symbol: 'circle',
+    symbolSize: layout.symbolSize,
+    showSymbol: true,
+    showAllSymbol: true,
+    color: run.color,
+    lineStyle: { color: run.color, width: 2, type: dash },
+    itemStyle: { color: run.color },
+    emphasis: { focus: 'series' },
+    z: 5,
+    // Always present (possibly empty) so that a merge-mode update replaces an old marker.
+    markLine: {
+      silent: true,
+      symbol: ['none', 'arrow'],
+      symbolSize: 12,
+      animation: false,
+      lineStyle: { color: run.color, width: 2, type: dash },
+      label: {
+        show: true,
+        position: 'insideEndTop',
+        formatter: text.diverges,
+        color: run.color,
+        fontWeight: 'bold',
+        fontSize: layout.fontSize,
+      },
+      data: exit ? [[{ coord: [...exit.from] }, { coord: [...exit.to] }]] : [],
+    },
+  };
+}
+
+function startHandleSeries(start: Vec2, name: string, layout: ChartLayout): LineSeriesOption {
+  return {
+    type: 'line',
+    id: START_HANDLE_SERIES_ID,
+    name,
+    data: [[start[0], start[1]]],
+    symbol: 'circle',
+    symbolSize: layout.narrow ? 16 : 14,
+    showSymbol: true,
+    itemStyle: { color: layout.theme.background, borderColor: layout.theme.ink, borderWidth: 2.5 },
+    cursor: 'move',
+    z: 20,
+    clip: false,
+  };
+}
+
+function tooltipHtml(params: CallbackDataParams | CallbackDataParams[], vm: TrajectoryViewModel, text: TrajectoryText): string {
+  const item = Array.isArray(params) ? params[0] : params;
+  if (!item) return '';
+  const title = escapeHtml(item.seriesName ?? '');
+  if (item.seriesId === START_HANDLE_SERIES_ID && vm.start) {
+    return `${title}<br/>(${formatNumber(vm.start[0])}, ${formatNumber(vm.start[1])})`;
+  }
+  if (item.seriesType === 'lines') return `${colorDot(String(item.color))}${title}: ${escapeHtml(item.name)}`;
+  const run = vm.runs.find((r) => `run:${r.id}` === item.seriesId);
+  const value = item.value as number[] | undefined;
+  if (!run || !value || value.length < 3) return '';
+  const t = value[2];
+  return (
+    `${colorDot(run.color)}${title}<br/>t = ${t}: (${formatNumber(value[0])}, ${formatNumber(value[1])})` +
+    `<br/>f = ${formatNumber(run.result.f[t])}` +
+    (run.result.divergedAt !== null ? `<br/>${escapeHtml(text.diverges)} (t = ${run.result.divergedAt})` : '')
+  );
+}

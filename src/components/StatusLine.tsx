@@ -1,0 +1,22 @@
+/** What is running, and how long the last edit took from keystroke to repaint. */
+import { type JSX } from 'solid-js';
+import type { SheetStore } from '../state/sheetStore';
+import { t } from '../i18n/localeStore';
+
+export function StatusLine(props: { sheet: SheetStore }): JSX.Element {
+  const text = () => {
+    const status = props.sheet.runStatus();
+    const parts: string[] = [];
+    if (status.running > 0) parts.push(t('status.computing', { count: status.running, kinds: status.runningKinds.join(', ') }));
+    else parts.push(t('status.ready'));
+    const ms = props.sheet.lastEditMs();
+    if (ms !== null) parts.push(t('status.updated', { ms: Math.round(ms) }));
+    if (status.lastFailure) parts.push(t('status.failed', { message: status.lastFailure }));
+    return parts.join(' · ');
+  };
+  return (
+    <footer class="status-line" role="status" aria-label={t('status.label')} aria-live="polite" data-running={props.sheet.runStatus().running}>
+      {text()}
+    </footer>
+  );
+}
