@@ -2,27 +2,13 @@
  * The mean full-data loss of every recorded parameter row, in float64. For a parameter row
  * p = [w1, w2, b, −1] and example rows a_i = [x1, x2, 1, y], the residual is p·a_i, so
  *   ½·mean_i (p·a_i)² = pᵀ G p / (2n)   with   G = Σ_i a_i a_iᵀ (4×4).
- * G is built once (16n flops), after which a loss costs 16 flops however large n is. It is done
+ * G (augmentedGram in regressionTensors.ts) is built once (16n flops), after which a loss costs 16 flops however large n is. It is done
  * in float64 on purpose: near the optimum the loss (~5e-5) is a tiny difference of terms of
  * order 1e4, which float32 would drown in rounding (measured ~5 % error), while evaluating the
  * residuals themselves on tfjs costs a (rows × n) matMul per chunk: ~0.2 s for K = 256 here,
  * more than the whole training.
  */
-import type { RegressionData } from '../src/core/syntheticData';
-import { AUGMENTED_WIDTH, augmentedRow } from './regressionTensors';
-
-/** Σ a_i a_iᵀ over the data set's augmented rows, row-major 4×4. */
-export function augmentedGram(data: RegressionData): Float64Array {
-  const gram = new Float64Array(AUGMENTED_WIDTH * AUGMENTED_WIDTH);
-  const row = new Float64Array(AUGMENTED_WIDTH);
-  for (let i = 0; i < data.n; i += 1) {
-    augmentedRow(data, i, row, 0);
-    for (let r = 0; r < AUGMENTED_WIDTH; r += 1) {
-      for (let c = 0; c < AUGMENTED_WIDTH; c += 1) gram[r * AUGMENTED_WIDTH + c] += row[r] * row[c];
-    }
-  }
-  return gram;
-}
+import { AUGMENTED_WIDTH } from './regressionTensors';
 
 /** ½·mean((x·w + b − y)²) for the parameter row at `offset` of `params` (4 entries). */
 export function gramLoss(gram: Float64Array, n: number, params: ArrayLike<number>, offset: number): number {

@@ -1,7 +1,7 @@
 /**
  * The chapter's minibatch SGD with momentum on tfjs (wasm), with all K configs of a request
  * trained as one batched tensor program: parameters and velocities are K×4 tensors (one row per
- * config, see regressionTensors.ts for the layout), so a step costs the same seven ops whether
+ * config, see regressionTensors.ts for the layout), so a step costs the same six ops whether
  * K is 1 or 256. The parameters of every step are kept on the backend and read back in one go
  * after training; the loss history is then evaluated from them in float64 (lossHistory.ts)
  * instead of with one full-data op per step.
@@ -12,13 +12,13 @@ import { generateRegressionData } from '../src/core/syntheticData';
 import { planRegression, truncateAtDivergence } from '../src/core/regressionPlan';
 import {
   AUGMENTED_WIDTH,
-  MinibatchSource,
+  MinibatchGrams,
+  augmentedGram,
   epochCoefficients,
   initialParamRows,
   type EpochCoefficients,
-  type MinibatchTensors,
 } from './regressionTensors';
-import { augmentedGram, lossHistories } from './lossHistory';
+import { lossHistories } from './lossHistory';
 import { ParamHistory } from './paramHistory';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -47,13 +47,12 @@ interface TrainingState {
 /** One heavy-ball step for every config at once; returns the new state, disposes nothing. */
 function trainingStep(
   state: TrainingState,
-  minibatch: MinibatchTensors,
+  minibatchGram: tf.Tensor2D,
   momentum: tf.Tensor2D,
   { gradientScale, stepScale }: EpochCoefficients,
 ): TrainingState {
   return tf.tidy(() => {
-    const residuals = tf.matMul(state.params, minibatch.transposed); // K×b: ŷ − y
-    const gradientSums = tf.matMul(residuals, minibatch.batch); // K×4: Σ r·[x1, x2, 1, y]
+    const gradientSums = tf.matMul(state.params, minibatchGram); // K×4: Σ r·[x1, x2, 1, y]
     const velocity = tf.add(tf.mul(momentum, state.velocity), tf.mul(gradientScale, gradientSums));
     const params = tf.sub(state.params, tf.mul(stepScale, velocity));
     return { params: params as tf.Tensor2D, velocity: velocity as tf.Tensor2D };
@@ -90,7 +89,7 @@ export async function trainRegressionBatch(
 
   // Everything allocated below is released in the finally block, however the run ends.
   const history = new ParamHistory();
-  const minibatches = new MinibatchSource(data, plan);
+  const minibatches = new MinibatchGrams(data, plan);
   let momentum: tf.Tensor2D | undefined;
   let velocity: tf.Tensor2D | undefined;
   let coefficients: EpochCoefficients | undefined;

@@ -1,11 +1,13 @@
 /**
  * The input tensors of a batched regression run, prepared outside the step loop so that a step
- * issues only its seven arithmetic ops (each tfjs op costs ~6 µs of dispatch on wasm).
+ * issues only its six arithmetic ops (each tfjs op costs ~6 µs of dispatch on wasm).
  *
  * Layout: the bias is folded into the features and the label rides along as a fourth column,
- * so an example is the row [x1, x2, 1, y] and a config's parameters are the row
- * [w1, w2, b, −1]. Then params·batchᵀ = ŷ − y is the residual in a single matMul, and
- * residual·batch gives the gradient of the batch's sum of ½r² in its first three columns.
+ * so an example is the row a = [x1, x2, 1, y] and a config's parameters are the row
+ * p = [w1, w2, b, −1]. Then p·a = ŷ − y is the residual, and the gradient of a minibatch's sum
+ * of ½r² is Σ (p·a)·a = p·M with M = Σ a aᵀ over the minibatch (4×4): one small matMul per
+ * step, with M built beforehand in float64. Its last column (Σ r·y) is not a gradient and is
+ * masked out by the update coefficients, so the −1 never moves.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { RegressionData } from '../src/core/syntheticData';
@@ -23,6 +25,23 @@ export function augmentedRow(data: RegressionData, i: number, into: Float32Array
   into[at + 3] = data.labels[i];
 }
 
+/**
+ * Σ a aᵀ over the augmented rows of the given examples (all of them by default), row-major 4×4,
+ * in float64. `augmentedGram(data)[15]` is Σ y².
+ */
+export function augmentedGram(data: RegressionData, examples?: ArrayLike<number>): Float64Array {
+  const gram = new Float64Array(AUGMENTED_WIDTH * AUGMENTED_WIDTH);
+  const row = new Float64Array(AUGMENTED_WIDTH);
+  const count = examples?.length ?? data.n;
+  for (let e = 0; e < count; e += 1) {
+    augmentedRow(data, examples === undefined ? e : examples[e], row, 0);
+    for (let r = 0; r < AUGMENTED_WIDTH; r += 1) {
+      for (let c = 0; c < AUGMENTED_WIDTH; c += 1) gram[r * AUGMENTED_WIDTH + c] += row[r] * row[c];
+    }
+  }
+  return gram;
+}
+
 /** K×4 rows [w1, w2, b, −1], the same initial parameters for every config. */
 export function initialParamRows(plan: RegressionPlan, k: number): tf.Tensor2D {
   const [w1, w2, b] = plan.initialParams;
@@ -33,7 +52,7 @@ export function initialParamRows(plan: RegressionPlan, k: number): tf.Tensor2D {
 
 /**
  * Per-epoch update coefficients: V ← m·V + c1·G; P ← P − c2·V (one row per config). A type
- * alias, not an interface, so that it is a tfjs TensorContainer (tf.tidy, tf.dispose).
+ * alias, not an interface, so that it is a tfjs TensorContainer (for tf.tidy and tf.dispose).
  */
 export type EpochCoefficients = {
   /** K×4: c1 in the three trained columns, 0 in the label column so the −1 never moves. */
@@ -63,20 +82,13 @@ export function epochCoefficients(request: RegressionRequest, epoch: number): Ep
   }));
 }
 
-/** A type alias for the same reason as EpochCoefficients. */
-export type MinibatchTensors = {
-  /** b×4 example rows. */
-  readonly batch: tf.Tensor2D;
-  /** The same transposed (4×b): matMul with transposeB is several times slower on wasm. */
-  readonly transposed: tf.Tensor2D;
-};
-
 /**
- * The minibatch of every training step, built a block of steps at a time: all steps up front
- * would cost two tensors per step of the whole run, one at a time a JS→wasm copy inside the loop.
+ * The 4×4 matrix M = Σ a aᵀ of every training step's minibatch, built a block of steps at a
+ * time: all steps up front would hold a tensor per step of the whole run, one at a time would
+ * put a JS→wasm copy inside the loop.
  */
-export class MinibatchSource {
-  private block: MinibatchTensors[] = [];
+export class MinibatchGrams {
+  private block: tf.Tensor2D[] = [];
   private blockStart = 0;
 
   constructor(
@@ -85,14 +97,14 @@ export class MinibatchSource {
     private readonly blockSteps = 256,
   ) {}
 
-  /** The minibatch of global step `step` (0-based, epoch-major). Steps must be asked for in order. */
-  at(step: number): MinibatchTensors {
+  /** M of global step `step` (0-based, epoch-major). */
+  at(step: number): tf.Tensor2D {
     if (step < this.blockStart || step >= this.blockStart + this.block.length) this.load(step);
     return this.block[step - this.blockStart];
   }
 
   dispose(): void {
-    tf.dispose(this.block.flatMap((m) => [m.batch, m.transposed]));
+    tf.dispose(this.block);
     this.block = [];
   }
 
@@ -102,18 +114,14 @@ export class MinibatchSource {
     const totalSteps = this.plan.epochOrders.length * this.plan.stepsPerEpoch;
     const lastStep = Math.min(firstStep + this.blockSteps, totalSteps);
     this.block = tf.tidy(() => {
-      const block: MinibatchTensors[] = [];
-      for (let step = firstStep; step < lastStep; step += 1) block.push(this.build(step));
+      const block: tf.Tensor2D[] = [];
+      for (let step = firstStep; step < lastStep; step += 1) {
+        const order = this.plan.epochOrders[Math.floor(step / this.plan.stepsPerEpoch)];
+        const [start, end] = minibatchBounds(this.plan, step % this.plan.stepsPerEpoch);
+        const gram = augmentedGram(this.data, order.subarray(start, end));
+        block.push(tf.tensor2d(Float32Array.from(gram), [AUGMENTED_WIDTH, AUGMENTED_WIDTH]));
+      }
       return block;
     });
-  }
-
-  private build(step: number): MinibatchTensors {
-    const order = this.plan.epochOrders[Math.floor(step / this.plan.stepsPerEpoch)];
-    const [start, end] = minibatchBounds(this.plan, step % this.plan.stepsPerEpoch);
-    const rows = new Float32Array((end - start) * AUGMENTED_WIDTH);
-    for (let p = start; p < end; p += 1) augmentedRow(this.data, order[p], rows, (p - start) * AUGMENTED_WIDTH);
-    const batch = tf.tensor2d(rows, [end - start, AUGMENTED_WIDTH]);
-    return { batch, transposed: tf.transpose(batch) };
   }
 }

@@ -11,9 +11,8 @@ import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 
 let pathsSet = false;
 
-/** Point the backend at the bundled .wasm files, then select it. Safe to call repeatedly. */
+/** Point the backend at the bundled .wasm files, then select it. Cheap to call again. */
 export async function initTfBackend(): Promise<void> {
-  if (tf.getBackend() === 'wasm') return;
   // Under Node (vitest's web-worker emulation runs this very file) the asset URLs are dev-server
   // paths that do not exist on disk, and the backend finds its files next to the package anyway.
   if (!pathsSet && !tf.env().getBool('IS_NODE')) {

@@ -6,9 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 
-/** Select and initialise the wasm backend; resolves once it is ready. Safe to call repeatedly. */
+/** Select and initialise the wasm backend; resolves once it is ready. Cheap to call again. */
 export async function initTfBackend(): Promise<void> {
-  if (tf.getBackend() === 'wasm') return;
   // setBackend reports a failed initialisation as `false`, not as an exception.
   if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs wasm backend failed to initialise');
   await tf.ready();

@@ -93,7 +93,8 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
 }
 
 function arrowKey(kinds: readonly ArrowKind[], text: TrajectoryText): string {
-  const stroke: Record<ArrowKind, string> = { step: '→', velocity: '⇒', special: '⇢' };
+  // Glyphs that look like the strokes: thin solid, wide translucent, dotted.
+  const stroke: Record<ArrowKind, string> = { step: '—', velocity: '▬', special: '⋯' };
   return kinds.map((kind) => `${stroke[kind]} ${text.arrows[kind]}`).join('   ');
 }
 

@@ -2,6 +2,8 @@
  * A run's path cut to the plotted region. Iterates outside the region are dropped, segments that
  * cross the edge end (or start) exactly on it, and a gap separates the pieces, so an escaping run
  * is drawn up to the axis and no further, whatever its magnitude (even 1e300 or Infinity).
+ * The path ends where it leaves the region for the last time: an oscillating divergence (x2 flips
+ * sign and grows) would otherwise draw a long segment straight across the plot at every step.
  */
 import type { Vec2 } from '../core/runTypes';
 import { clipSegment, contains, lerp, type Region } from './geometry';
@@ -35,7 +37,10 @@ export function clipPath(region: Region, x1: ArrayLike<number>, x2: ArrayLike<nu
     if (items.length > 0 && last() !== null) items.push(null);
   };
 
-  const n = x1.length;
+  let n = 0;
+  for (let t = 0; t < x1.length; t++) if (usable(x1[t], x2[t]) && contains(region, x1[t], x2[t])) n = t + 1;
+  // Keep the segment that leaves from the last iterate inside, to show where the run escapes.
+  n = Math.min(x1.length, n + 1);
   if (n > 0 && usable(x1[0], x2[0]) && contains(region, x1[0], x2[0])) pushIterate(0);
   let t = 0;
   for (; t + 1 < n; t++) {

@@ -27,15 +27,16 @@ export function computeContours(req: ContourRequest): ContourResult | CoreFailur
   if (!compiled.ok) return fromObjectiveFailure({ ...compiled, where: 'objective' });
 
   const n = req.resolution;
-  const values: number[] = new Array<number>(n * n);
+  const x1s = Array.from({ length: n }, (_, i) => gridValue(req.x1Range, n, i));
+  const values: number[] = [];
   const nonFinite = new Uint8Array(n * n);
   for (let j = 0; j < n; j++) {
     const x2 = gridValue(req.x2Range, n, j);
     for (let i = 0; i < n; i++) {
-      const value = compiled.fn(gridValue(req.x1Range, n, i), x2);
+      const value = compiled.fn(x1s[i], x2);
       const finite = Number.isFinite(value);
       // d3 treats NaN as "below every level"; ±Infinity would skew its interpolation instead.
-      values[j * n + i] = finite ? value : NaN;
+      values.push(finite ? value : NaN);
       nonFinite[j * n + i] = finite ? 0 : 1;
     }
   }
@@ -106,29 +107,31 @@ function toData(c: number, range: Vec2, n: number): number {
   return t <= 0.5 ? range[0] + t * span : range[1] - (1 - t) * span;
 }
 
+const clampIndex = (k: number, n: number): number => (k < 0 ? 0 : k >= n ? n - 1 : k);
+const onSameEdge = (u: number, v: number, edge: number): boolean => u === edge && v === edge;
+
 /** Points d3 invented on the outside of the grid, or next to a sample where f is not finite. */
 function isArtificial(point: readonly number[], grid: GridFrame): boolean {
-  const [cx, cy] = point;
-  const { n } = grid;
+  const cx = point[0];
+  const cy = point[1];
+  const { n, nonFinite } = grid;
   if (!Number.isFinite(cx) || !Number.isFinite(cy)) return true;
   if (cx <= 0 || cx >= n || cy <= 0 || cy >= n) return true;
-  const clampIndex = (k: number) => Math.min(n - 1, Math.max(0, k));
-  for (const i of [Math.floor(cx - 0.5), Math.ceil(cx - 0.5)]) {
-    for (const j of [Math.floor(cy - 0.5), Math.ceil(cy - 0.5)]) {
-      if (grid.nonFinite[clampIndex(j) * n + clampIndex(i)] === 1) return true;
-    }
-  }
-  return false;
+  // The samples around the point: the (up to) four corners of the grid cell it lies in.
+  const i0 = clampIndex(Math.floor(cx - 0.5), n);
+  const i1 = clampIndex(Math.ceil(cx - 0.5), n);
+  const j0 = clampIndex(Math.floor(cy - 0.5), n) * n;
+  const j1 = clampIndex(Math.ceil(cy - 0.5), n) * n;
+  return nonFinite[j0 + i0] + nonFinite[j0 + i1] + nonFinite[j1 + i0] + nonFinite[j1 + i1] > 0;
 }
 
 /** Both ends on the same edge of the data rectangle: a segment that traces the frame, not f. */
 function runsAlongFrame(a: Vec2, b: Vec2, grid: GridFrame): boolean {
-  const onSame = (u: number, v: number, edge: number) => u === edge && v === edge;
   return (
-    onSame(a[0], b[0], grid.x1Range[0]) ||
-    onSame(a[0], b[0], grid.x1Range[1]) ||
-    onSame(a[1], b[1], grid.x2Range[0]) ||
-    onSame(a[1], b[1], grid.x2Range[1])
+    onSameEdge(a[0], b[0], grid.x1Range[0]) ||
+    onSameEdge(a[0], b[0], grid.x1Range[1]) ||
+    onSameEdge(a[1], b[1], grid.x2Range[0]) ||
+    onSameEdge(a[1], b[1], grid.x2Range[1])
   );
 }
 

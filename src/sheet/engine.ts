@@ -266,7 +266,7 @@ export class SheetEngine implements SheetEngineApi {
         needs.set(key, need);
       }
     }
-    return [...needs].map(([key, need]) => ({ key, request: need.request, cells: need.cells }));
+    return [...needs].map(([key, need]) => ({ key, request: need.request, cells: need.cells.sort(byPosition) }));
   }
 
   supplyRunResult(key: string, result: ComputeResult): ChangeSet {

@@ -66,6 +66,8 @@ export interface PersistenceOptions {
 export interface Persistence {
   readonly notices: Accessor<readonly Notice[]>;
   dismiss(notice: Notice): void;
+  /** Show a notice (e.g. a state file that could not be opened). */
+  report(notice: Notice): void;
   /** "Restore previous": swap the current sheet with the one a link replaced. */
   restorePrevious(): void;
   /** The shareable URL for the current sheet, or why there is none. */
@@ -133,6 +135,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   return {
     notices,
     dismiss: (notice) => setNotices((list) => list.filter((n) => n !== notice)),
+    report: push,
     restorePrevious() {
       if (!startup.store) return;
       const restored = swapWithPrevious(startup.store, options.state());

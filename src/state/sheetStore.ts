@@ -32,6 +32,8 @@ export interface SheetStore extends GridModel {
   /** Gives access to engine-level operations for chart bindings and pins. */
   setCharts(charts: SheetState['charts']): void;
   setPins(pins: SheetState['pins']): void;
+  /** Several cells in one undoable edit (chart drags and clicks). */
+  commitMany(entries: ReadonlyArray<readonly [CellAddress, string]>): void;
 }
 
 export interface SheetStoreOptions {
@@ -135,6 +137,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     selection,
     select: (anchor, focus = anchor) => setSelection({ anchor, focus }),
     commit: (address, raw) => edit(() => engine.setCell(address, raw)),
+    commitMany: (entries) => edit(() => engine.setCells(entries)),
     clear: (range) => edit(() => engine.setCells(cellsInRange(range).map((address) => [address, ''] as const))),
     copy(range) {
       const tsv = engine.copyTsv(range);
@@ -185,8 +188,8 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     canUndo: () => history().undo,
     canRedo: () => history().redo,
     idle: () => dispatcher.idle(),
-    setCharts: (charts) => edit(() => (engine as SheetEngineApi & { setCharts(c: SheetState['charts']): ChangeSet }).setCharts(charts)),
-    setPins: (pins) => edit(() => (engine as SheetEngineApi & { setPins(p: SheetState['pins']): ChangeSet }).setPins(pins)),
+    setCharts: (charts) => edit(() => engine.setCharts(charts)),
+    setPins: (pins) => edit(() => engine.setPins(pins)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { augmentedGram, gramLoss, lossHistories } from '../../workers/lossHistory';
+import { gramLoss, lossHistories } from '../../workers/lossHistory';
+import { augmentedGram } from '../../workers/regressionTensors';
 import { meanSquaredLoss } from '../reference/regressionReference';
 import { generateRegressionData } from '../../src/core/syntheticData';
 import { leastSquares } from '../reference/leastSquares';
@@ -38,4 +39,12 @@ describe('the quadratic-form loss pᵀGp / 2n', () => {
     expect(second[0]).toBeCloseTo(direct(1), 10);
     expect(second[1]).toBeCloseTo(direct(3), 10);
   });
+});
+
+test('the Gram matrix of a minibatch is the sum over its examples: split the data, add the parts', () => {
+  const first = Array.from({ length: 400 }, (_, i) => i);
+  const rest = Array.from({ length: 600 }, (_, i) => 400 + i);
+  const sum = augmentedGram(data, first).map((v, i) => v + augmentedGram(data, rest)[i]);
+  sum.forEach((v, i) => expect(v).toBeCloseTo(gram[i], 9));
+  expect(augmentedGram(data, [7])[15]).toBe(data.labels[7] ** 2);
 });

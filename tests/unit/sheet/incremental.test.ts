@@ -29,9 +29,9 @@ describe('incremental recalculation', () => {
 
   it('cells reading a range recompute when any cell of it changes, even one that was empty', () => {
     const e = sheet({ A1: '=SUM(B1:B40)' });
-    e.setCell('B57', '4');
+    e.setCell('B17', '4');
     expect(num(e, 'A1')).toBe(4);
-    expect([...e.setCell('B39', '1')].sort()).toEqual(['A1', 'B99']);
+    expect([...e.setCell('B39', '1')].sort()).toEqual(['A1', 'B39']);
   });
 
   it('rebinding a name recomputes exactly the formulas that use it', () => {

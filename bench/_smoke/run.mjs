@@ -1,0 +1,15 @@
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+const server = await createServer({ root: '/work/main', configFile: '/work/main/vite.config.ts', server: { port: 5391, strictPort: true }, logLevel: 'warn' });
+await server.listen();
+const dir = fs.mkdtempSync('/tmp/chromium-');
+const browser = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://localhost:5391/bench/_smoke/index.html');
+const smoke = await page.waitForFunction(() => window.smoke, null, { timeout: 90000 }).then((h) => h.jsonValue()).catch((e) => String(e));
+console.log(JSON.stringify(smoke));
+await browser.close();
+await server.close();
