@@ -5,7 +5,7 @@
  */
 import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { colorDot, escapeHtml, formatNumber, uniqueLabels } from './format';
-import { baseOption, gridOption, layoutFor, legendOption, tooltipOption, valueAxis } from './layout';
+import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis } from './layout';
 import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 
 export interface EwmaCurve {
@@ -94,7 +94,7 @@ export function buildEwmaOption(vm: EwmaViewModel): ChartOption {
   });
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, curves.length > 0),
+    grid: gridOption(layout, { legendRows: legendRows(layout, names) }),
     legend: legendOption(layout, names),
     tooltip: {
       ...tooltipOption(layout, 'axis'),

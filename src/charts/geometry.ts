@@ -70,6 +70,24 @@ function floorTo(value: number, step: number): number {
 function ceilTo(value: number, step: number): number {
   return tidy(Math.ceil(value / step) * step, step);
 }
+/**
+ * The tick interval ECharts picks for a value axis of this span and splitNumber (its
+ * IntervalScale rounds span/count to 1, 2, 3, 5 or 10 × 10^k): tickStep(6, 5) === 1.
+ */
+export function tickStep(span: number, count: number): number {
+  const rough = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const mantissa = rough / power;
+  const nice = mantissa < 1.5 ? 1 : mantissa < 2.5 ? 2 : mantissa < 4 ? 3 : mantissa < 7 ? 5 : 10;
+  return nice * power;
+}
+
+/** Whether `value` is a whole multiple of `step` (up to rounding): isMultipleOf(-3.5, 0.5) === true. */
+export function isMultipleOf(value: number, step: number): boolean {
+  const ratio = value / step;
+  return Math.abs(ratio - Math.round(ratio)) < 1e-9 * Math.max(1, Math.abs(ratio));
+}
+
 // Multiples of 0.1 are not exact in binary: 25 * 0.1 = 2.5000000000000004; round to the step's decimals.
 function tidy(value: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));

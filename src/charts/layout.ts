@@ -11,12 +11,15 @@ import type {
   YAXisComponentOption,
 } from 'echarts/types/dist/option';
 import type { ChartFrame, ChartOption } from './option';
+import { isMultipleOf, tickStep } from './geometry';
 import { themeColors, type ThemeColors } from './theme';
 
 export const NARROW_WIDTH = 600;
 
 export interface ChartLayout {
   readonly narrow: boolean;
+  /** The width hint itself, for estimates such as legend wrapping. */
+  readonly width: number;
   readonly theme: ThemeColors;
   /** Target number of intervals per axis (ECharts' splitNumber). */
   readonly splitNumber: number;
@@ -29,6 +32,7 @@ export function layoutFor(frame: ChartFrame): ChartLayout {
   const narrow = frame.width < NARROW_WIDTH;
   return {
     narrow,
+    width: frame.width,
     theme: themeColors(frame.scheme),
     splitNumber: narrow ? 3 : 5,
     symbolSize: narrow ? 4 : 6,
@@ -46,32 +50,81 @@ export function baseOption(layout: ChartLayout): ChartOption {
   };
 }
 
-/** Plot area: room for a legend on top (wide) or below (narrow); labels kept inside the box. */
-export function gridOption(layout: ChartLayout, hasLegend: boolean, extraRight = 0): GridComponentOption {
-  const legendRoom = hasLegend ? 28 : 0;
+const LEGEND_ROW_HEIGHT = 22;
+const LEGEND_ICON_WIDTH = 22;
+const LEGEND_ITEM_GAP = 10;
+/** More rows than this and the legend scrolls instead of wrapping. */
+const MAX_LEGEND_ROWS = 3;
+
+/**
+ * Rows a wrapping legend needs at this width, from an estimate of the label widths (the builder
+ * cannot measure text). Capped: beyond MAX_LEGEND_ROWS the legend scrolls in one row.
+ */
+export function legendRows(layout: ChartLayout, names: readonly string[]): number {
+  const rows = wrappedRows(layout, names);
+  return rows > MAX_LEGEND_ROWS ? 1 : rows;
+}
+
+function wrappedRows(layout: ChartLayout, names: readonly string[]): number {
+  if (names.length === 0) return 0;
+  const available = layout.width - 24;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = LEGEND_ICON_WIDTH + 5 + name.length * layout.fontSize * 0.62;
+    if (used > 0 && used + LEGEND_ITEM_GAP + item > available) {
+      rows += 1;
+      used = item;
+    } else {
+      used += (used > 0 ? LEGEND_ITEM_GAP : 0) + item;
+    }
+  }
+  return rows;
+}
+
+export interface GridSpec {
+  /** Rows taken by the legend (legendRows), on top when wide, below when narrow. */
+  readonly legendRows: number;
+  /** Extra room above the plot (e.g. a key line), in pixels. */
+  readonly top?: number;
+  /** Extra room right of the plot (e.g. a side visual map), in pixels. */
+  readonly right?: number;
+}
+
+/** Plot area: room for the legend on top (wide) or below (narrow); labels kept inside the box. */
+export function gridOption(layout: ChartLayout, spec: GridSpec): GridComponentOption {
+  const legendRoom = spec.legendRows * LEGEND_ROW_HEIGHT + (spec.legendRows > 0 ? 4 : 0);
   return {
     left: 8,
-    right: 16 + extraRight,
-    top: (layout.narrow ? 12 : 12 + legendRoom) + 8,
-    bottom: layout.narrow ? 8 + legendRoom : 8,
+    right: 16 + (spec.right ?? 0),
+    top: 14 + (spec.top ?? 0) + (layout.narrow ? 0 : legendRoom),
+    bottom: 6 + (layout.narrow ? legendRoom : 0),
     outerBoundsMode: 'same',
     outerBoundsContain: 'all',
   };
 }
 
+/** Pixel offset from the top for a line drawn just above the plot, under a top legend. */
+export function belowLegendTop(layout: ChartLayout, rows: number): number {
+  return 6 + (layout.narrow ? 0 : rows * LEGEND_ROW_HEIGHT + 4);
+}
+
 export function legendOption(layout: ChartLayout, names: readonly string[]): LegendComponentOption {
   return {
-    type: 'scroll',
+    type: wrappedRows(layout, names) > MAX_LEGEND_ROWS ? 'scroll' : 'plain',
+    show: names.length > 0,
     data: [...names],
     left: 'center',
+    width: layout.width - 24,
     ...(layout.narrow ? { bottom: 4 } : { top: 4 }),
     textStyle: { color: layout.theme.text, fontSize: layout.fontSize },
     pageTextStyle: { color: layout.theme.mutedText },
     pageIconColor: layout.theme.text,
     pageIconInactiveColor: layout.theme.axisLine,
     inactiveColor: layout.theme.axisLine,
-    itemWidth: 22,
+    itemWidth: LEGEND_ICON_WIDTH,
     itemHeight: 10,
+    itemGap: LEGEND_ITEM_GAP,
   };
 }
 
@@ -103,6 +156,12 @@ export interface ValueAxisSpec {
 /** A value (or log) axis styled for the scheme; never crosses at zero, so it stays at the edge. */
 export function valueAxis(layout: ChartLayout, spec: ValueAxisSpec): XAXisComponentOption & YAXisComponentOption {
   const { theme } = layout;
+  const splitNumber = spec.splitNumber ?? layout.splitNumber;
+  // ECharts labels a fixed min/max even when it falls between ticks (−5.5 beside −5), which
+  // crowds its neighbour. Predict ECharts' interval and label a bound only when it is a tick.
+  const bounded = !spec.log && spec.min !== undefined && spec.max !== undefined && spec.max > spec.min;
+  const interval = bounded ? tickStep(spec.max! - spec.min!, splitNumber) : undefined;
+  const edge = (bound: number | undefined) => spec.edgeLabels ?? (interval === undefined || bound === undefined || isMultipleOf(bound, interval));
   return {
     type: spec.log ? 'log' : 'value',
     name: spec.name,
@@ -113,13 +172,13 @@ export function valueAxis(layout: ChartLayout, spec: ValueAxisSpec): XAXisCompon
     max: spec.max,
     scale: true,
     gridIndex: spec.gridIndex ?? 0,
-    splitNumber: spec.splitNumber ?? layout.splitNumber,
+    splitNumber,
     axisLine: { show: true, onZero: false, lineStyle: { color: theme.axisLine } },
     axisTick: { show: true, lineStyle: { color: theme.axisLine } },
     axisLabel: {
       show: spec.labels ?? true,
-      showMinLabel: spec.edgeLabels,
-      showMaxLabel: spec.edgeLabels,
+      showMinLabel: edge(spec.min),
+      showMaxLabel: edge(spec.max),
       color: theme.mutedText,
       hideOverlap: true,
       fontSize: layout.fontSize,

@@ -4,7 +4,7 @@
  * and marked there. lossSmallMultiples.ts draws a sweep as a grid of small charts instead.
  */
 import { uniqueLabels } from './format';
-import { baseOption, gridOption, layoutFor, legendOption, tooltipOption, valueAxis, type ChartLayout } from './layout';
+import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import { DEFAULT_LOSS_TEXT, lossData, lossEpochs, lossRange, lossTooltipHtml, type LossRun, type LossText, type LossViewModel } from './lossAxes';
 import type { ChartOption, LineSeriesOption } from './option';
 import { runLineDash } from './palette';
@@ -18,7 +18,7 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
   const names = uniqueLabels(vm.runs.map((run) => run.label));
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, vm.runs.length > 0),
+    grid: gridOption(layout, { legendRows: legendRows(layout, names) }),
     legend: legendOption(layout, names),
     tooltip: { ...tooltipOption(layout, 'axis'), formatter: (params) => lossTooltipHtml(params, vm.runs, text) },
     xAxis: valueAxis(layout, { name: text.epoch, min: 0, max: lossEpochs(vm.runs) }),

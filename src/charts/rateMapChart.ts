@@ -125,12 +125,11 @@ export function buildRateMapOption(vm: RateMapViewModel): ChartOption {
     gridIndex,
     data: Array.from({ length: count }, (_, i) => i),
   });
-  const visibleValue = (name: string, range: Vec2) =>
-    valueAxis(layout, { name, min: range[0], max: range[1], splitLines: false, edgeLabels: false });
+  const visibleValue = (name: string, range: Vec2) => valueAxis(layout, { name, min: range[0], max: range[1], splitLines: false });
   const legendAtSide = !layout.narrow;
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, !legendAtSide, legendAtSide ? 130 : 0),
+    grid: gridOption(layout, { legendRows: legendAtSide ? 0 : 2, right: legendAtSide ? 130 : 0 }),
     tooltip: { ...tooltipOption(layout, 'item'), formatter: (params) => tooltipHtml(params, vm, geometry, text) },
     xAxis: [hiddenCategory(result.width, 0), visibleValue(text.lr, lrAxis)],
     yAxis: [hiddenCategory(result.height, 0), visibleValue(text.momentum, momentumAxis)],

@@ -9,7 +9,7 @@ import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { contourSeries } from './contourSeries';
 import { colorDot, escapeHtml, formatNumber, uniqueLabels } from './format';
 import type { Region } from './geometry';
-import { baseOption, gridOption, layoutFor, legendOption, tooltipOption, valueAxis, type ChartLayout } from './layout';
+import { baseOption, belowLegendTop, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 import { runLineDash } from './palette';
 import { arrowKindsFor, arrowSeries, type ArrowKind } from './trajectoryArrows';
@@ -74,9 +74,10 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   });
   if (vm.start) series.push(startHandleSeries(vm.start, text.start, layout));
   const showKey = vm.arrows.length > 0 && vm.runs.length > 0;
+  const rows = legendRows(layout, names);
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, vm.runs.length > 0),
+    grid: gridOption(layout, { legendRows: rows, top: showKey ? 18 : 0 }),
     legend: legendOption(layout, names),
     tooltip: { ...tooltipOption(layout, 'item'), formatter: (params) => tooltipHtml(params, vm, text) },
     xAxis: valueAxis(layout, { name: text.x1, min: vm.region.x1[0], max: vm.region.x1[1], splitLines: false }),
@@ -84,8 +85,8 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
     title: {
       show: showKey,
       text: showKey ? arrowKey(vm.arrows, text) : '',
-      right: 24,
-      top: layout.narrow ? 16 : 44,
+      right: 16,
+      top: belowLegendTop(layout, rows),
       textStyle: { color: layout.theme.mutedText, fontSize: layout.fontSize - 1, fontWeight: 'normal' },
     },
     series,

@@ -11,11 +11,14 @@ const token = fc.oneof(
   address.map((a) => `$${a}`),
   fc.constantFrom('1', '2.5', 'x1', 'lr', 'nope', '"t"', 'TRUE', '#REF!', 'A1:B3', 'SUM(A1:D6)', 'IF(A1>1,B1,C1)', '1/0', 'SQRT(-1)', 'B2.f'),
 );
-const op = fc.constantFrom('+', '-', '*', '/', '^', '=', '<>', '&', ',', '(', ')', ' ');
-const raw = fc.oneof(
-  fc.constantFrom('', '3', 'text', 'FALSE', "'=1"),
-  fc.array(fc.oneof(token, op), { minLength: 1, maxLength: 7 }).map((parts) => `=${parts.join('')}`),
-);
+const name = fc.constantFrom('lr', 'eta', 'LR');
+const op = fc.constantFrom('+', '-', '*', '/', '^', '=', '<>', '&');
+// Mostly well-formed formulas (operands joined by operators), sometimes arbitrary token soup.
+const wellFormed = fc
+  .array(fc.tuple(fc.oneof(token, name), op), { minLength: 1, maxLength: 4 })
+  .map((parts) => `=${parts.map(([t, o]) => `${t}${o}`).join('').slice(0, -1)}`);
+const soup = fc.array(fc.oneof(token, op, fc.constantFrom(',', '(', ')', ' ')), { minLength: 1, maxLength: 7 }).map((p) => `=${p.join('')}`);
+const raw = fc.oneof(fc.constantFrom('', '3', 'text', 'FALSE', "'=1"), wellFormed, wellFormed, soup);
 
 type Action = (engine: SheetEngine) => unknown;
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -25,7 +28,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: COLS }), fc.integer({ min: 1, max: 2 })).map(([at, n]): Action => (e) => e.insertCols(at, n)),
   fc.tuple(fc.integer({ min: 0, max: COLS }), fc.integer({ min: 1, max: 2 })).map(([at, n]): Action => (e) => e.deleteCols(at, n)),
   fc.tuple(address, address).map(([from, to]): Action => (e) => e.pasteTsv(to, e.copyTsv(`${from}:${from}`), from)),
-  fc.tuple(address, fc.constantFrom('lr', 'eta', null)).map(([a, n]): Action => (e) => e.setName(a, n)),
+  fc.tuple(address, fc.constantFrom('lr', 'eta', 'Lr', null)).map(([a, n]): Action => (e) => e.setName(a, n)),
   fc.constant<Action>((e) => e.undo()),
   fc.constant<Action>((e) => e.redo()),
 );
@@ -47,7 +50,7 @@ describe('robustness', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

@@ -1,0 +1,69 @@
+/**
+ * The thin path end to end in the built app: the default sheet (the chapter) evaluates in the
+ * worker, a keyboard-only edit changes dependent cells, a chart and the URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness';
+import { appHash, cell, cellText, chartDescription, chartPixels, settled, typeInto } from './pageHelpers';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('the default playground', () => {
+  it('opens on the chapter and evaluates every run without errors', async () => {
+    const { page, errors, context } = await e2e.newPage();
+    await page.goto(e2e.baseUrl);
+    await expect.poll(() => page.getByRole('grid').count()).toBe(1);
+    await settled(page);
+    // B3 is the objective, B33 the first regression run (mom 0.99), D13 the first GD run.
+    expect(await cellText(page, 'B3')).toContain('x1');
+    expect(await cellText(page, 'D16')).toMatch(/momentum/i);
+    expect(await cellText(page, 'B33')).toMatch(/0\.99|loss|regression/i);
+    expect(await page.locator('[role="gridcell"][data-kind="error"]').count()).toBe(0);
+    await expect.poll(() => chartDescription(page, 'paths')).not.toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a keyboard-only momentum edit updates its dependents, the trajectory chart and the URL', async () => {
+    const { page, errors, context } = await e2e.newPage();
+    await page.goto(e2e.baseUrl);
+    await settled(page);
+    await expect.poll(() => chartDescription(page, 'paths')).not.toBe('');
+    const chartBefore = await chartDescription(page, 'paths');
+    const pixelsBefore = await chartPixels(page, 'paths');
+    const windowBefore = await cellText(page, 'B19');
+    const hashBefore = appHash(page);
+    await typeInto(page, 'C16', '0.5');
+    await settled(page);
+    // 1/(1−γ) follows γ: 1.25 → 2.
+    await expect.poll(() => cellText(page, 'B19')).toBe('2');
+    expect(windowBefore).toBe('1.25');
+    await expect.poll(() => chartDescription(page, 'paths')).not.toBe(chartBefore);
+    expect((await chartPixels(page, 'paths')).equals(pixelsBefore)).toBe(false);
+    await expect.poll(() => appHash(page)).not.toBe(hashBefore);
+    expect(appHash(page)).toMatch(/^#s=/);
+    expect(await cell(page, 'C16').getAttribute('aria-label')).toContain('0.5');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a formula error as a spreadsheet error value with an explanation, not an exception', async () => {
+    const { page, errors, context } = await e2e.newPage();
+    await page.goto(e2e.baseUrl);
+    await settled(page);
+    await typeInto(page, 'F1', '=nosuchname*2');
+    await expect.poll(() => cellText(page, 'F1')).toBe('#NAME?');
+    expect(await cell(page, 'F1').getAttribute('title')).toMatch(/nosuchname/);
+    await typeInto(page, 'G1', '=G2');
+    await typeInto(page, 'G2', '=G1');
+    await expect.poll(() => cellText(page, 'G1')).toBe('#CYCLE!');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
