@@ -5,7 +5,7 @@
  */
 import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { colorDot, escapeHtml, formatNumber, uniqueLabels } from './format';
-import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis } from './layout';
+import { baseOption, belowLegendTop, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis } from './layout';
 import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 
 export interface EwmaCurve {
@@ -25,7 +25,7 @@ export interface EwmaText {
 export const DEFAULT_EWMA_TEXT: EwmaText = {
   lag: 'i (steps back)',
   weight: 'weight (1−γ)γⁱ',
-  window: '1/(1−γ)',
+  window: 'window 1/(1−γ)',
   inverseE: 'γⁱ = e⁻¹',
 };
 
@@ -78,7 +78,8 @@ export function buildEwmaOption(vm: EwmaViewModel): ChartOption {
         symbol: ['none', 'none'],
         animation: false,
         lineStyle: { color, type: 'dashed', width: 1.5 },
-        label: { show: true, formatter: `${text.window} = ${formatNumber(window)}`, color, position: 'end' },
+        // Just the number: windows of similar γ sit close together; the key names the line.
+        label: { show: true, formatter: formatNumber(window), color, position: 'end', fontSize: layout.fontSize - 1 },
         data: window <= maxLag ? [{ xAxis: window }] : [],
       },
       markPoint: {
@@ -87,14 +88,22 @@ export function buildEwmaOption(vm: EwmaViewModel): ChartOption {
         symbol: 'circle',
         symbolSize: 9,
         itemStyle: { color: layout.theme.background, borderColor: color, borderWidth: 2 },
-        label: { show: true, position: 'right', formatter: text.inverseE, color, fontSize: layout.fontSize - 1 },
+        label: { show: false },
         data: lag !== null && lag <= maxLag ? [{ name: text.inverseE, coord: [lag, (1 - gamma) * Math.exp(-1)] }] : [],
       },
     };
   });
+  const rows = legendRows(layout, names);
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, { legendRows: legendRows(layout, names) }),
+    grid: gridOption(layout, { legendRows: rows, top: curves.length > 0 ? 18 : 0 }),
+    title: {
+      show: curves.length > 0,
+      text: `┆ ${text.window}    ○ ${text.inverseE}`,
+      right: 16,
+      top: belowLegendTop(layout, rows),
+      textStyle: { color: layout.theme.mutedText, fontSize: layout.fontSize - 1, fontWeight: 'normal' },
+    },
     legend: legendOption(layout, names),
     tooltip: {
       ...tooltipOption(layout, 'axis'),

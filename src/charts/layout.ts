@@ -151,6 +151,11 @@ export interface ValueAxisSpec {
   readonly edgeLabels?: boolean;
   readonly gridIndex?: number;
   readonly splitNumber?: number;
+  /** Fixed tick interval; on a log axis in decades (ECharts reads it in log space). */
+  readonly interval?: number;
+  readonly labelFormatter?: (value: number) => string;
+  /** Distance of the axis name from the axis line, in pixels. */
+  readonly nameGap?: number;
 }
 
 /** A value (or log) axis styled for the scheme; never crosses at zero, so it stays at the edge. */
@@ -166,19 +171,21 @@ export function valueAxis(layout: ChartLayout, spec: ValueAxisSpec): XAXisCompon
     type: spec.log ? 'log' : 'value',
     name: spec.name,
     nameLocation: 'middle',
-    nameGap: layout.narrow ? 24 : 28,
+    nameGap: spec.nameGap ?? (layout.narrow ? 24 : 28),
     nameTextStyle: { color: theme.mutedText },
     min: spec.min,
     max: spec.max,
     scale: true,
     gridIndex: spec.gridIndex ?? 0,
     splitNumber,
+    interval: spec.interval,
     axisLine: { show: true, onZero: false, lineStyle: { color: theme.axisLine } },
     axisTick: { show: true, lineStyle: { color: theme.axisLine } },
     axisLabel: {
       show: spec.labels ?? true,
       showMinLabel: edge(spec.min),
       showMaxLabel: edge(spec.max),
+      formatter: spec.labelFormatter,
       color: theme.mutedText,
       hideOverlap: true,
       fontSize: layout.fontSize,

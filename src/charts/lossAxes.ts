@@ -79,6 +79,39 @@ export function lossRange(runs: readonly LossRun[]): readonly [number, number] {
   return [10 ** lowDecade, 10 ** highDecade];
 }
 
+/** Labels of a log axis' decades: 0.001 … 1000 written out, beyond that 1e-5, 1e5. */
+export function logTickLabel(value: number): string {
+  return formatNumber(value);
+}
+
+/**
+ * Decades per tick on a log axis over [low, high] (whole decades), for at most `most` ticks.
+ * ECharts alone would step by a power of ten of decades (1e-5, 1, 1e5 over ten decades).
+ * logAxisInterval(1e-5, 1e5, 6) === 2.
+ */
+export function logAxisInterval(low: number, high: number, most: number): number {
+  return Math.max(1, Math.ceil(Math.round(Math.log10(high / low)) / most));
+}
+
+/**
+ * Where a run leaves the top of the axis for good, as an epoch (log-linear interpolation between
+ * the last sample inside and the next); null when it never does. A run that blows up to NaN
+ * leaves at its last finite sample.
+ */
+export function lossExitEpoch(run: LossRun, yMax: number): number | null {
+  let lastInside = -1;
+  for (let step = 0; step < run.losses.length; step++) if (run.losses[step] <= yMax) lastInside = step;
+  const escapes = run.divergedAt !== null || lastInside < run.losses.length - 1;
+  if (!escapes || lastInside < 0) return null;
+  const inside = run.losses[lastInside];
+  const outside = run.losses[lastInside + 1];
+  let fraction = 0;
+  if (outside > yMax && Number.isFinite(outside) && inside > 0) {
+    fraction = Math.log(yMax / inside) / Math.log(outside / inside);
+  }
+  return (lastInside + fraction) / run.stepsPerEpoch;
+}
+
 /** The largest epoch reached by any run (x axis end). */
 export function lossEpochs(runs: readonly LossRun[]): number {
   return Math.max(1, ...runs.map((run) => (run.losses.length - 1) / run.stepsPerEpoch));

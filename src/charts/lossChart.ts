@@ -5,7 +5,19 @@
  */
 import { uniqueLabels } from './format';
 import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
-import { DEFAULT_LOSS_TEXT, lossData, lossEpochs, lossRange, lossTooltipHtml, type LossRun, type LossText, type LossViewModel } from './lossAxes';
+import {
+  DEFAULT_LOSS_TEXT,
+  logAxisInterval,
+  logTickLabel,
+  lossData,
+  lossEpochs,
+  lossExitEpoch,
+  lossRange,
+  lossTooltipHtml,
+  type LossRun,
+  type LossText,
+  type LossViewModel,
+} from './lossAxes';
 import type { ChartOption, LineSeriesOption } from './option';
 import { runLineDash } from './palette';
 
@@ -22,7 +34,15 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
     legend: legendOption(layout, names),
     tooltip: { ...tooltipOption(layout, 'axis'), formatter: (params) => lossTooltipHtml(params, vm.runs, text) },
     xAxis: valueAxis(layout, { name: text.epoch, min: 0, max: lossEpochs(vm.runs) }),
-    yAxis: valueAxis(layout, { name: text.loss, min: yMin, max: yMax, log: true }),
+    yAxis: valueAxis(layout, {
+      name: text.loss,
+      min: yMin,
+      max: yMax,
+      log: true,
+      interval: logAxisInterval(yMin, yMax, layout.narrow ? 5 : 10),
+      labelFormatter: logTickLabel,
+      nameGap: 44,
+    }),
     series: vm.runs.map((run, i) => lossSeries(run, names[i], yMax, layout, text)),
   };
 }
@@ -30,7 +50,7 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
 /** One run's line; `axisIndex` places it in a small-multiples cell. */
 export function lossSeries(run: LossRun, name: string, yMax: number, layout: ChartLayout, text: LossText, axisIndex = 0): LineSeriesOption {
   const dash = runLineDash(run.pinned);
-  const divergedEpoch = run.divergedAt === null ? null : run.divergedAt / run.stepsPerEpoch;
+  const exitEpoch = lossExitEpoch(run, yMax);
   return {
     type: 'line',
     id: `loss:${run.id}`,
@@ -53,8 +73,8 @@ export function lossSeries(run: LossRun, name: string, yMax: number, layout: Cha
       symbol: 'arrow',
       symbolSize: 10,
       itemStyle: { color: run.color },
-      label: { show: true, position: 'bottom', formatter: text.diverges, color: run.color, fontSize: layout.fontSize - 1 },
-      data: divergedEpoch === null ? [] : [{ name: text.diverges, coord: [divergedEpoch, yMax] }],
+      label: { show: true, position: 'right', formatter: text.diverges, color: run.color, fontSize: layout.fontSize - 1 },
+      data: exitEpoch === null ? [] : [{ name: text.diverges, coord: [exitEpoch, yMax] }],
     },
   };
 }

@@ -1,28 +1,35 @@
 /**
  * A sweep as small multiples: one small loss chart per config, laid out in a grid, all with the
- * same x and y ranges so that heights compare across cells at a glance. Axis labels appear only on
- * the left column and the bottom row, the way small multiples are usually read.
+ * same x and y ranges and the same plot size, so that heights compare across cells at a glance.
+ * Tick labels appear only on the left column and where no cell sits below, the way small
+ * multiples are usually read. Cells are placed in pixels: give the container
+ * smallMultiplesHeight(vm) as its height.
  */
 import type { GridComponentOption, TitleComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts/types/dist/option';
 import { uniqueLabels } from './format';
 import { baseOption, layoutFor, tooltipOption, valueAxis } from './layout';
-import { DEFAULT_LOSS_TEXT, lossEpochs, lossRange, lossTooltipHtml, type LossViewModel } from './lossAxes';
+import { DEFAULT_LOSS_TEXT, logAxisInterval, lossEpochs, lossRange, lossTooltipHtml, logTickLabel, type LossViewModel } from './lossAxes';
 import { lossSeries } from './lossChart';
 import type { ChartOption } from './option';
 
-/** Height in CSS pixels of one cell: give the container cellRows × this (see smallMultiplesHeight). */
-export const SMALL_MULTIPLE_HEIGHT = 170;
+const MARGIN = { top: 4, right: 14, bottom: 44, left: 62 } as const;
+const TITLE_HEIGHT = 20;
+const PLOT_HEIGHT = 118;
+/** Room under a plot for its tick labels when a cell sits below it. */
+const ROW_GAP = 24;
+const COLUMN_GAP = 14;
+const MIN_CELL_WIDTH = 220;
 
 export function smallMultiplesColumns(count: number, width: number): number {
   if (count <= 1) return 1;
-  const fit = Math.max(1, Math.floor(width / 260));
+  const fit = Math.max(1, Math.floor((width - MARGIN.left - MARGIN.right) / MIN_CELL_WIDTH));
   return Math.min(count, fit, count === 4 ? 2 : 4);
 }
 
-/** Container height the small multiples want, e.g. 3 runs at 900 px wide → one row → 170 + margins. */
+/** Container height the small multiples need, e.g. 6 runs at 900 px → 2 rows → 346. */
 export function smallMultiplesHeight(vm: Pick<LossViewModel, 'runs' | 'width'>): number {
   const rows = Math.ceil(Math.max(1, vm.runs.length) / smallMultiplesColumns(vm.runs.length, vm.width));
-  return rows * SMALL_MULTIPLE_HEIGHT + 40;
+  return MARGIN.top + rows * (TITLE_HEIGHT + PLOT_HEIGHT) + (rows - 1) * ROW_GAP + MARGIN.bottom;
 }
 
 export function buildLossSmallMultiples(vm: LossViewModel): ChartOption {
@@ -32,38 +39,46 @@ export function buildLossSmallMultiples(vm: LossViewModel): ChartOption {
   const epochs = lossEpochs(vm.runs);
   const names = uniqueLabels(vm.runs.map((run) => run.label));
   const columns = smallMultiplesColumns(vm.runs.length, vm.width);
-  const rows = Math.ceil(Math.max(1, vm.runs.length) / columns);
+  const rows = Math.ceil(vm.runs.length / columns);
+  const plotWidth = (vm.width - MARGIN.left - MARGIN.right - (columns - 1) * COLUMN_GAP) / columns;
   const grids: GridComponentOption[] = [];
   const xAxes: XAXisComponentOption[] = [];
   const yAxes: YAXisComponentOption[] = [];
   const titles: TitleComponentOption[] = [];
-  // Cells in percent of the container (its pixel height is unknown here); outerBounds keeps each
-  // cell's labels inside its own box.
-  const cellWidth = 100 / columns;
-  const cellHeight = (100 - 4) / rows;
-  vm.runs.forEach((_, i) => {
+  vm.runs.forEach((run, i) => {
     const column = i % columns;
     const row = Math.floor(i / columns);
-    const left = column * cellWidth;
-    const top = 2 + row * cellHeight;
-    const firstColumn = column === 0;
-    const bottomRow = i + columns >= vm.runs.length;
-    grids.push({
-      left: `${left + 1}%`,
-      width: `${cellWidth - 2}%`,
-      top: `${top + 4}%`,
-      height: `${cellHeight - 6}%`,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'all',
+    const left = MARGIN.left + column * (plotWidth + COLUMN_GAP);
+    const top = MARGIN.top + row * (TITLE_HEIGHT + PLOT_HEIGHT + ROW_GAP);
+    const nothingBelow = i + columns >= vm.runs.length;
+    // Every plot has the same pixel size; labels hang outside it instead of shrinking it.
+    grids.push({ left, top: top + TITLE_HEIGHT, width: plotWidth, height: PLOT_HEIGHT, outerBoundsMode: 'none' });
+    const x = valueAxis(layout, {
+      name: row === rows - 1 ? text.epoch : '',
+      min: 0,
+      max: epochs,
+      gridIndex: i,
+      splitNumber: Math.min(3, layout.splitNumber),
+      labels: nothingBelow,
     });
-    const splitNumber = Math.min(3, layout.splitNumber);
-    xAxes.push(valueAxis(layout, { name: bottomRow ? text.epoch : '', min: 0, max: epochs, gridIndex: i, splitNumber, labels: bottomRow }));
-    yAxes.push(valueAxis(layout, { name: '', min: yMin, max: yMax, log: true, gridIndex: i, labels: firstColumn }));
+    const y = valueAxis(layout, {
+      name: column === 0 ? text.loss : '',
+      min: yMin,
+      max: yMax,
+      log: true,
+      gridIndex: i,
+      interval: logAxisInterval(yMin, yMax, 3),
+      labels: column === 0,
+      labelFormatter: logTickLabel,
+      nameGap: 40,
+    });
+    xAxes.push(x);
+    yAxes.push(y);
     titles.push({
       text: names[i],
-      left: `${left + 1.5}%`,
-      top: `${top}%`,
-      textStyle: { color: vm.runs[i].color, fontSize: layout.fontSize, fontWeight: 'bold' },
+      left,
+      top,
+      textStyle: { color: run.color, fontSize: layout.fontSize, fontWeight: 'bold' },
     });
   });
   return {

@@ -165,6 +165,10 @@ export class SheetEngine implements SheetEngineApi {
     this.commit({ cells: new Map(), colWidths: { before: this.colWidths, after: { ...this.colWidths, [letters]: width } } });
   }
 
+  colWidth(column: string): number | undefined {
+    return this.colWidths[String(column).toUpperCase()];
+  }
+
   setCharts(charts: readonly ChartBinding[]): ChangeSet {
     return this.commit({ cells: new Map(), charts: { before: this.charts, after: [...charts] } });
   }

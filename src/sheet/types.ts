@@ -129,6 +129,8 @@ export interface SheetEngineApi {
   insertCols(at: number, count: number): ChangeSet;
   deleteCols(at: number, count: number): ChangeSet;
   setColWidth(column: string, width: number): void;
+  /** A column's width in CSS pixels, if set (cheaper than toState() for rendering). */
+  colWidth(column: string): number | undefined;
   /** Replace the chart bindings (one undo step). */
   setCharts(charts: readonly ChartBinding[]): ChangeSet;
   /** Replace the pinned runs (one undo step). */

@@ -1,0 +1,52 @@
+/** The (η, γ) convergence-rate map of the heavy ball; clicking it sets the eta and gamma cells. */
+import { createMemo, type Accessor, type JSX } from 'solid-js';
+import type { AppState } from '../../state/appState';
+import type { ChartBinding } from '../../sheet/types';
+import { buildRateMapOption, rateAt, rateMapPointToParams, RATE_SERIES_ID } from '../../charts/rateMapChart';
+import { rateMapSummary } from '../../charts/summaries';
+import { ChartCard } from './ChartCard';
+import { createElementWidth } from '../useElementWidth';
+import { t } from '../../i18n/localeStore';
+
+export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  const data = props.app.charts.rateMap(props.binding);
+  const [width, widthRef] = createElementWidth();
+  const option = createMemo(() => {
+    const current = data();
+    if (!current) return null;
+    return buildRateMapOption({
+      scheme: props.app.charts.scheme(),
+      width: width(),
+      request: current.request,
+      result: current.result,
+      current: current.current,
+      text: { lr: t('chart.rateMap.x'), momentum: t('chart.rateMap.y'), rate: t('chart.rateMap.value'), diverging: t('chart.rateMap.diverging'), current: t('chart.rateMap.current'), optimum: t('chart.rateMap.optimum') },
+    });
+  });
+  const summary = () => {
+    const current = data();
+    if (!current) return '';
+    const rate = current.current ? rateAt(current.result, current.request, current.current.lr, current.current.momentum) : null;
+    return rateMapSummary(current.eigenvalues, current.current, rate);
+  };
+  return (
+    <ChartCard
+      id={props.binding().id}
+      title={t('chart.rateMap.title')}
+      option={option()}
+      summary={summary()}
+      empty={t('chart.empty')}
+      widthRef={widthRef}
+      events={{
+        click: (params) => {
+          const current = data();
+          if (!current || params.seriesId !== RATE_SERIES_ID || !Array.isArray(params.value)) return;
+          const [x, y] = params.value as number[];
+          const point = rateMapPointToParams(x, y, current.request);
+          props.app.charts.setLearningRateAndMomentum(point.lr, point.momentum);
+        },
+      }}
+      note={<p class="chart-note">{t('chart.rateMap.note')}</p>}
+    />
+  );
+}
