@@ -1,7 +1,7 @@
 /**
  * Renders every chart to SVG files in /tmp/charts (wide 900 px and narrow 360 px, light and dark)
  * from the chapter's experiments, for looking at them and for screenshots:
- *   npx tsx scripts/render-charts.ts [outDir]
+ *   npx tsx scripts/render-charts.ts [outDir] [chart …]      (charts: trajectory, ewma, loss, rate-map, …)
  * Convert one to PNG to view it, e.g.
  *   chromium --headless --no-sandbox --disable-gpu --screenshot=/tmp/charts/x.png --window-size=900,520 file:///tmp/charts/x.svg
  */
@@ -20,6 +20,7 @@ import { chapterRequest } from '../tests/reference/chapterRuns';
 import { runRegressionReference } from '../tests/reference/regressionReference';
 
 const outDir = process.argv[2] ?? '/tmp/charts';
+const only = process.argv.slice(3);
 mkdirSync(outDir, { recursive: true });
 
 const FRAMES: readonly { name: string; width: number; height: number }[] = [
@@ -70,6 +71,7 @@ const charts: Record<string, (frame: ChartFrame) => { option: ChartOption; heigh
 };
 
 for (const [chart, build] of Object.entries(charts)) {
+  if (only.length > 0 && !only.includes(chart)) continue;
   for (const frame of FRAMES) {
     for (const scheme of SCHEMES) {
       const started = performance.now();

@@ -20,15 +20,17 @@ export interface RateMapText {
   readonly diverging: string;
   readonly current: string;
   readonly optimum: string;
+  readonly fast: string;
 }
 
 export const DEFAULT_RATE_MAP_TEXT: RateMapText = {
   lr: 'learning rate η',
   momentum: 'momentum γ',
-  rate: 'rate',
+  rate: 'rate ρ',
   diverging: '≥ 1 diverges',
   current: 'current run',
   optimum: 'Polyak optimum',
+  fast: 'fast',
 };
 
 export interface RateMapViewModel extends ChartFrame {
@@ -129,23 +131,26 @@ export function buildRateMapOption(vm: RateMapViewModel): ChartOption {
   const legendAtSide = !layout.narrow;
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, { legendRows: legendAtSide ? 0 : 2, right: legendAtSide ? 130 : 0 }),
+    grid: gridOption(layout, { legendRows: legendAtSide ? 0 : 1, right: legendAtSide ? 110 : 0 }),
     tooltip: { ...tooltipOption(layout, 'item'), formatter: (params) => tooltipHtml(params, vm, geometry, text) },
-    xAxis: [hiddenCategory(result.width, 0), visibleValue(text.lr, lrAxis)],
-    yAxis: [hiddenCategory(result.height, 0), visibleValue(text.momentum, momentumAxis)],
+    xAxis: [hiddenCategory(result.width, 0), { ...visibleValue(text.lr, lrAxis), position: 'bottom' }],
+    yAxis: [hiddenCategory(result.height, 0), { ...visibleValue(text.momentum, momentumAxis), position: 'left' }],
     visualMap: {
       type: 'piecewise',
       seriesIndex: 0,
       dimension: 2,
       pieces: [
-        ...RATE_BINS.map(([lo, hi], i) => ({ gte: lo, lt: hi, color: BIN_COLORS[i], label: `${lo} – ${hi}` })),
+        ...RATE_BINS.map(([lo, hi], i) => ({ gte: lo, lt: hi, color: BIN_COLORS[i], label: lo === 0 ? `< ${hi}` : `${lo}–${hi}` })),
         { gte: 1, color: layout.theme.diverging, label: text.diverging },
       ],
-      text: [`${text.rate}`],
       textStyle: { color: layout.theme.text, fontSize: layout.fontSize - 1 },
       itemWidth: 14,
       itemHeight: 10,
-      ...(legendAtSide ? { orient: 'vertical', right: 8, top: 'middle' } : { orient: 'horizontal', left: 'center', bottom: 0, itemGap: 4 }),
+      // Wide: every bin labelled beside the plot. Narrow: the labels would not fit in a row, so
+      // only the two ends are named.
+      ...(legendAtSide
+        ? { orient: 'vertical', right: 8, top: 'middle', showLabel: true, text: [text.rate, ''] }
+        : { orient: 'horizontal', left: 'center', bottom: 4, itemGap: 3, showLabel: false, text: [text.diverging, text.fast] }),
     },
     series: [
       heatmap,

@@ -2,11 +2,13 @@
  * What a chart binding shows, read from the sheet: pure functions over a value getter, so they
  * are tested without Solid and the same rules decide colours in the grid and in the charts.
  */
-import type { ChartBinding, CellAddress, CellValue, Pin } from '../sheet/types';
+import type { ChartBinding, CellAddress, CellValue, Pin, RunValue } from '../sheet/types';
 import type { Path2DRequest, Path2DResult, RateMapRequest, RegressionRequest, RegressionResult } from '../core/runTypes';
 import { parseRange, rangeAddresses } from '../sheet/address';
 
 export type ValueOf = (address: CellAddress) => CellValue;
+/** The run held by a cell, also when the cell shows #DIVERGED (so escaping runs are still drawn). */
+export type RunOf = (address: CellAddress) => RunValue | undefined;
 
 export interface PathRunSource {
   readonly address: CellAddress;
@@ -26,20 +28,20 @@ export function addressesOf(source: string): CellAddress[] {
 }
 
 /** 2-D runs found in a binding's range, in reading order. */
-export function pathRuns(binding: ChartBinding, valueOf: ValueOf): PathRunSource[] {
+export function pathRuns(binding: ChartBinding, runOf: RunOf): PathRunSource[] {
   return addressesOf(binding.source).flatMap((address) => {
-    const value = valueOf(address);
-    return value.kind === 'run' && value.request.kind === 'path2d' && value.result.kind === 'path2d'
+    const value = runOf(address);
+    return value !== undefined && value.request.kind === 'path2d' && value.result.kind === 'path2d'
       ? [{ address, request: value.request, result: value.result }]
       : [];
   });
 }
 
 /** Regression runs found in a binding's range, in reading order. */
-export function regressionRuns(binding: ChartBinding, valueOf: ValueOf): RegressionRunSource[] {
+export function regressionRuns(binding: ChartBinding, runOf: RunOf): RegressionRunSource[] {
   return addressesOf(binding.source).flatMap((address) => {
-    const value = valueOf(address);
-    return value.kind === 'run' && value.request.kind === 'regression' && value.result.kind === 'regression'
+    const value = runOf(address);
+    return value !== undefined && value.request.kind === 'regression' && value.result.kind === 'regression'
       ? [{ address, request: value.request, result: value.result }]
       : [];
   });
@@ -74,11 +76,11 @@ export function rateMapRequest(eigenvalues: readonly number[]): RateMapRequest |
  * Colour index of every run cell shown by a chart: its position among that chart's runs, so the
  * cell's chip and the line share a colour. Pins follow the cells.
  */
-export function runColorIndex(bindings: readonly ChartBinding[], valueOf: ValueOf): Map<CellAddress, number> {
+export function runColorIndex(bindings: readonly ChartBinding[], runOf: RunOf): Map<CellAddress, number> {
   const indices = new Map<CellAddress, number>();
   for (const binding of bindings) {
     const runs =
-      binding.kind === 'trajectories' ? pathRuns(binding, valueOf) : binding.kind === 'loss' ? regressionRuns(binding, valueOf) : [];
+      binding.kind === 'trajectories' ? pathRuns(binding, runOf) : binding.kind === 'loss' ? regressionRuns(binding, runOf) : [];
     runs.forEach((run, index) => {
       if (!indices.has(run.address)) indices.set(run.address, index);
     });

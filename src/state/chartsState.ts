@@ -60,9 +60,10 @@ const round = (value: number, digits = 4) => Number(value.toPrecision(digits));
 export function createChartsState(sheet: SheetStore, compute: ComputeService): ChartsState {
   const scheme = createColorScheme();
   const valueOf = (address: CellAddress) => sheet.settledValue(address);
+  const runOf = (address: CellAddress) => sheet.settledRun(address);
   const bindings = createMemo(() => sheet.state().charts, undefined, { equals: sameJson });
   const pins = createMemo(() => sheet.state().pins, undefined, { equals: sameJson });
-  const colorIndex = createMemo(() => runColorIndex(bindings(), valueOf));
+  const colorIndex = createMemo(() => runColorIndex(bindings(), runOf));
   const pinResults = createPinResults(compute, pins);
   const addressOfName = (name: string): CellAddress | undefined => sheet.state().names[name];
 
@@ -79,7 +80,7 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
     colorOf,
     trajectory(binding) {
       const runs = createMemo((): TrajectoryRun[] => {
-        const fromCells = pathRuns(binding(), valueOf).map((run, index) => ({
+        const fromCells = pathRuns(binding(), runOf).map((run, index) => ({
           id: run.address,
           label: `${run.address} ${run.request.method} η=${run.request.eta}${run.request.method === 'gd' ? '' : ` γ=${run.request.gamma}`}`,
           color: seriesColor(index, scheme()),
@@ -94,7 +95,7 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
         });
         return [...fromCells, ...pinned];
       });
-      const firstRequest = createMemo(() => pathRuns(binding(), valueOf)[0]?.request ?? null, undefined, { equals: sameJson });
+      const firstRequest = createMemo(() => pathRuns(binding(), runOf)[0]?.request ?? null, undefined, { equals: sameJson });
       const region = createMemo(() => {
         const request = firstRequest();
         return request ? regionOfInterest(runs().map((run) => run.result), request.start) : null;
@@ -116,7 +117,7 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
     },
     loss(binding) {
       return createMemo(() => {
-        const fromCells = regressionRuns(binding(), valueOf).map((run, index) => lossRun(run.address, `${run.address}`, seriesColor(index, scheme()), false, run.request, run.result));
+        const fromCells = regressionRuns(binding(), runOf).map((run, index) => lossRun(run.address, `${run.address}`, seriesColor(index, scheme()), false, run.request, run.result));
         const pinned = pins().flatMap((pin) => {
           const result = pinResults().get(pin.id);
           return pin.request.kind === 'regression' && result?.kind === 'regression' ? [lossRun(pin.id, pin.label, pinnedColor(pin), true, pin.request, result)] : [];
@@ -150,8 +151,8 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
     }),
     pinSelection() {
       const address = sheet.selection().anchor;
-      const value = valueOf(address);
-      if (value.kind !== 'run') return;
+      const value = runOf(address);
+      if (!value) return;
       const id = `p${Date.now().toString(36)}`;
       const label = `${address} · ${describeRequest(value.request)}`;
       sheet.setPins([...pins(), { id, label, cell: address, request: value.request }]);

@@ -68,7 +68,11 @@ export function createRunDispatcher(
           }
           applyChanges(changed);
         } else if (outcome.status === 'failed') {
+          // The cells show #N/A with the worker's reason instead of waiting forever.
           failure = outcome.message;
+          const changed = new Set<string>();
+          for (const key of job.needKeys) for (const address of engine.supplyRunFailure(key, outcome.message)) changed.add(address);
+          applyChanges(changed);
         }
         publish(failure);
       });

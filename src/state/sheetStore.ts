@@ -4,7 +4,7 @@
  * pending cell's previous value on screen until its run lands, and measures edit → repaint.
  */
 import { batch, createSignal, type Accessor } from 'solid-js';
-import type { CellAddress, CellValue, ChangeSet, SheetEngineApi, SheetState } from '../sheet/types';
+import type { CellAddress, CellValue, ChangeSet, RunValue, SheetEngineApi, SheetState } from '../sheet/types';
 import type { ComputeService } from '../runs/computeService';
 import type { CellView, GridModel, Selection } from './gridModel';
 import { createCellSignals } from './cellSignals';
@@ -18,6 +18,8 @@ export interface SheetStore extends GridModel {
   value(address: CellAddress): CellValue;
   /** Reactive value, or the last settled one while the cell's run is pending. */
   settledValue(address: CellAddress): CellValue;
+  /** Reactive: the cell's run (also when it shows #DIVERGED), or the last one while pending. */
+  settledRun(address: CellAddress): RunValue | undefined;
   /** Reactive snapshot of the persisted state (charts, pins, cells). */
   readonly state: Accessor<SheetState>;
   /** Replace the whole sheet (preset, link, state file). One undoable step is not kept: it is a new document. */
@@ -54,6 +56,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
   let engine = options.createEngine(options.initial);
   const signals = createCellSignals();
   const settled = new Map<CellAddress, CellValue>();
+  const settledRuns = new Map<CellAddress, RunValue>();
   const [rows, setRows] = createSignal(engine.rows);
   const [cols, setCols] = createSignal(engine.cols);
   const [selection, setSelection] = createSignal<Selection>({ anchor: 'B3', focus: 'B3' });
@@ -64,7 +67,11 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
 
   const remember = (address: CellAddress) => {
     const value = engine.value(address);
-    if (value.kind !== 'pending') settled.set(address, value);
+    if (value.kind === 'pending') return;
+    settled.set(address, value);
+    const run = engine.runAt(address);
+    if (run) settledRuns.set(address, run);
+    else settledRuns.delete(address);
   };
 
   const applyChanges = (changes: ChangeSet) => {
@@ -89,6 +96,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
       get cols() { return engine.cols; },
       runNeeds: () => engine.runNeeds(),
       supplyRunResult: (key, result) => engine.supplyRunResult(key, result),
+      supplyRunFailure: (key, message) => engine.supplyRunFailure(key, message),
     } as SheetEngineApi,
     options.compute,
     applyChanges,
@@ -109,6 +117,11 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     return current.kind === 'pending' ? settled.get(address) ?? current : current;
   };
 
+  const settledRun = (address: CellAddress): RunValue | undefined => {
+    const current = value(address);
+    return current.kind === 'pending' ? settledRuns.get(address) : engine.runAt(address);
+  };
+
   // Start: remember every value and ask for the runs the sheet needs.
   applyChanges(allCells());
 
@@ -117,6 +130,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     cols,
     value,
     settledValue,
+    settledRun,
     cellView(address): CellView {
       const current = value(address);
       const shown = current.kind === 'pending' ? settled.get(address) ?? current : current;
@@ -181,6 +195,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     load(state) {
       engine = options.createEngine(state);
       settled.clear();
+      settledRuns.clear();
       edit(allCells);
     },
     runStatus: dispatcher.status,
