@@ -5,5 +5,6 @@
  */
 import type { BenchSuite } from '../harness';
 import { regressionSuite } from './regression';
+import { browserSuite } from './browser';
 
-export const suites: readonly BenchSuite[] = [regressionSuite];
+export const suites: readonly BenchSuite[] = [regressionSuite, browserSuite];

@@ -4,11 +4,11 @@
  * every instance (the app's canvas charts, SVG export, server-side tests) sees the same set.
  */
 import * as echarts from 'echarts/core';
-import { HeatmapChart, LineChart, LinesChart } from 'echarts/charts';
+import { CustomChart, LineChart, LinesChart } from 'echarts/charts';
 import {
   GraphicComponent,
   GridComponent,
-  LegendScrollComponent,
+  LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
   TitleComponent,
@@ -20,9 +20,9 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 echarts.use([
   LineChart,
   LinesChart,
-  HeatmapChart,
+  CustomChart,
   GridComponent,
-  LegendScrollComponent,
+  LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
   TitleComponent,

@@ -96,7 +96,8 @@ export function buildEwmaOption(vm: EwmaViewModel): ChartOption {
   const rows = legendRows(layout, names);
   return {
     ...baseOption(layout),
-    grid: gridOption(layout, { legendRows: rows, top: curves.length > 0 ? 18 : 0 }),
+    // Room for the key line and, under it, the window numbers above the plot.
+    grid: gridOption(layout, { legendRows: rows, top: curves.length > 0 ? 26 : 0 }),
     title: {
       show: curves.length > 0,
       text: `┆ ${text.window}    ○ ${text.inverseE}`,

@@ -11,7 +11,9 @@ export function renderSvg(option: ChartOption, width: number, height: number): s
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
-    return chart.renderToSVGString();
+    // SVG keeps an image's aspect ratio unless told otherwise, while canvas (the app) stretches
+    // it to the given box; the rate map's raster must fill its box exactly in both.
+    return chart.renderToSVGString().replace(/<image /g, '<image preserveAspectRatio="none" ');
   } finally {
     // Without dispose the instance's animation loop keeps Node's event loop alive.
     chart.dispose();
@@ -31,5 +33,5 @@ export function chartSvgString(chart: EChartsType): string {
 
 /** Instance ids (zr0, ec_…) differ between renders; replace them so two renders can be compared. */
 export function normaliseSvgIds(svg: string): string {
-  return svg.replace(/zr\d+-/g, 'zr-').replace(/ec_\d+_\d+/g, 'ec_id').replace(/_ec_\w+/g, '_ec_id');
+  return svg.replace(/zr\d+-/g, 'zr-').replace(/zr-cls-\d+/g, 'zr-cls').replace(/ec_\d+_\d+/g, 'ec_id').replace(/_ec_\w+/g, '_ec_id');
 }

@@ -13,9 +13,10 @@ export interface Region {
 export type RegionRun = Pick<Path2DResult, 'x1' | 'x2' | 'f'>;
 
 /**
- * An iterate belongs to the region of interest while its height above the best value seen stays
- * within this multiple of its run's starting height: converging parts (and momentum's modest
- * overshoot) qualify, an escaping run's tail does not.
+ * An iterate belongs to the region of interest while its height stays within this multiple of
+ * its run's starting height: converging parts (and momentum's modest overshoot) qualify, an
+ * escaping run's tail does not. Heights are measured from the best f seen; when no run gets below
+ * its start (a lone escaping run), from min(best, 0) instead, so its first steps still show.
  */
 const HEIGHT_ALLOWANCE = 2;
 const PADDING = 0.08;
@@ -30,11 +31,19 @@ export function regionOfInterest(runs: readonly RegionRun[], start: Vec2): Regio
   const xs: number[] = [start[0]];
   const ys: number[] = [start[1]];
   let best = Infinity;
-  for (const run of runs) for (const value of run.f) if (Number.isFinite(value)) best = Math.min(best, value);
+  let descends = false;
   for (const run of runs) {
-    const startHeight = run.f[0] - best;
+    for (const value of run.f) {
+      if (!Number.isFinite(value)) continue;
+      best = Math.min(best, value);
+      descends ||= value < run.f[0];
+    }
+  }
+  const floor = descends ? best : Math.min(best, 0);
+  for (const run of runs) {
+    const startHeight = run.f[0] - floor;
     for (let t = 0; t < run.x1.length; t++) {
-      const height = run.f[t] - best;
+      const height = run.f[t] - floor;
       const x = run.x1[t];
       const y = run.x2[t];
       if (Number.isFinite(x) && Number.isFinite(y) && height <= HEIGHT_ALLOWANCE * startHeight) {

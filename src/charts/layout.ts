@@ -71,7 +71,7 @@ function wrappedRows(layout: ChartLayout, names: readonly string[]): number {
   let rows = 1;
   let used = 0;
   for (const name of names) {
-    const item = LEGEND_ICON_WIDTH + 5 + name.length * layout.fontSize * 0.62;
+    const item = LEGEND_ICON_WIDTH + 5 + name.length * layout.fontSize * 0.55;
     if (used > 0 && used + LEGEND_ITEM_GAP + item > available) {
       rows += 1;
       used = item;

@@ -76,7 +76,8 @@ export function lossRange(runs: readonly LossRun[]): readonly [number, number] {
   if (startHigh > 0) high = Math.min(high, startHigh * HEADROOM);
   const lowDecade = Math.floor(Math.log10(low));
   const highDecade = Math.max(lowDecade + 1, Math.ceil(Math.log10(high)));
-  return [10 ** lowDecade, 10 ** highDecade];
+  // Number('1e-5') is exactly the double nearest 10⁻⁵; 10 ** -5 is one ulp below it.
+  return [Number(`1e${lowDecade}`), Number(`1e${highDecade}`)];
 }
 
 /** Labels of a log axis' decades: 0.001 … 1000 written out, beyond that 1e-5, 1e5. */

@@ -4,7 +4,7 @@
  * every view model carries (colour scheme and width hint).
  */
 import type { ComposeOption } from 'echarts/core';
-import type { HeatmapSeriesOption, LineSeriesOption, LinesSeriesOption } from 'echarts/charts';
+import type { CustomSeriesOption, LineSeriesOption, LinesSeriesOption } from 'echarts/charts';
 import type {
   GraphicComponentOption,
   GridComponentOption,
@@ -19,7 +19,7 @@ import type {
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | LinesSeriesOption
-  | HeatmapSeriesOption
+  | CustomSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
@@ -30,7 +30,7 @@ export type ChartOption = ComposeOption<
   | GraphicComponentOption
 >;
 
-export type { HeatmapSeriesOption, LineSeriesOption, LinesSeriesOption };
+export type { CustomSeriesOption, LineSeriesOption, LinesSeriesOption };
 
 export type ColorScheme = 'light' | 'dark';
 

@@ -1,9 +1,11 @@
 /**
- * Series colours. The hues are Okabe & Ito's colour-blind-safe set; each has a light-scheme
- * variant (darkened until it reaches 3:1 contrast on white, the WCAG minimum for graphics) and a
- * dark-scheme variant (lightened for the dark background). The grid uses the same function, so a
- * run's cell and its line always share a colour. Pinned runs are told apart by a dashed line,
- * not by a colour, so pinning a run never repaints it.
+ * Series colours, after Okabe & Ito's colour-blind-safe set (plus two of Paul Tol's where theirs
+ * fail on white). Each index has a light-scheme variant (at least 3:1 contrast on white, the WCAG
+ * minimum for graphics) and a dark-scheme variant (lighter, for the dark background). Within a
+ * scheme every pair stays apart (CIELAB ΔE ≥ 10) for normal vision and under simulated
+ * protanopia, deuteranopia and tritanopia (tests/unit/charts/palette.test.ts checks both). The
+ * grid uses the same function, so a run's cell and its line always share a colour. Pinned runs
+ * are told apart by a dashed line, not by a colour, so pinning a run never repaints it.
  */
 import type { ColorScheme } from './option';
 
@@ -18,8 +20,10 @@ export const SERIES_PALETTE: readonly SchemeColors[] = [
   { light: '#D55E00', dark: '#F0783C' }, // vermillion
   { light: '#009E73', dark: '#2ECC9A' }, // bluish green
   { light: '#B65C96', dark: '#E89AC6' }, // reddish purple
-  { light: '#B07800', dark: '#E69F00' }, // orange
-  { light: '#3D8FCC', dark: '#F0E442' }, // sky blue on white, yellow on dark
+  // Orange and yellow are too light on white, and a darkened orange is read as vermillion by
+  // deuteranopes, so the light scheme takes Tol's wine and indigo at these two indices.
+  { light: '#882255', dark: '#E69F00' }, // wine / orange
+  { light: '#332288', dark: '#F0E442' }, // indigo / yellow
 ];
 
 /** Colour of the series at `index` (cycles after the palette's length), e.g. seriesColor(0, 'light') === '#0072B2'. */

@@ -15,7 +15,10 @@ export function StatusLine(props: { sheet: SheetStore }): JSX.Element {
     return parts.join(' · ');
   };
   return (
-    <footer class="status-line" role="status" aria-label={t('status.label')} aria-live="polite" data-running={props.sheet.runStatus().running}>
+    <footer class="status-line" role="status" aria-label={t('status.label')} aria-live="polite" data-running={props.sheet.runStatus().running}
+      data-last-edit-ms={props.sheet.lastEditMs() ?? ''}
+      data-edit-count={props.sheet.editCount()}
+    >
       {text()}
     </footer>
   );

@@ -14,6 +14,7 @@ import type { LossRun } from '../charts/lossAxes';
 import type { EwmaCurve } from '../charts/ewmaChart';
 import { regionOfInterest, type Region } from '../charts/geometry';
 import { seriesColor } from '../charts/palette';
+import { formatNumber } from '../charts/format';
 import { createColorScheme } from './colorScheme';
 import { createWorkerResource } from './workerResource';
 import { eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns, runColorIndex, requestDifferences, type InputDifference } from './chartSources';
@@ -82,7 +83,7 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
       const runs = createMemo((): TrajectoryRun[] => {
         const fromCells = pathRuns(binding(), runOf).map((run, index) => ({
           id: run.address,
-          label: `${run.address} ${run.request.method} η=${run.request.eta}${run.request.method === 'gd' ? '' : ` γ=${run.request.gamma}`}`,
+          label: `${run.address} ${describeRequest(run.request)}`,
           color: seriesColor(index, scheme()),
           pinned: false,
           gamma: run.request.method === 'gd' ? 0 : run.request.gamma,
@@ -117,7 +118,7 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
     },
     loss(binding) {
       return createMemo(() => {
-        const fromCells = regressionRuns(binding(), runOf).map((run, index) => lossRun(run.address, `${run.address}`, seriesColor(index, scheme()), false, run.request, run.result));
+        const fromCells = regressionRuns(binding(), runOf).map((run, index) => lossRun(run.address, `${run.address} ${describeRequest(run.request)}`, seriesColor(index, scheme()), false, run.request, run.result));
         const pinned = pins().flatMap((pin) => {
           const result = pinResults().get(pin.id);
           return pin.request.kind === 'regression' && result?.kind === 'regression' ? [lossRun(pin.id, pin.label, pinnedColor(pin), true, pin.request, result)] : [];
@@ -193,9 +194,9 @@ function lossRun(id: string, label: string, color: string, pinned: boolean, requ
 function describeRequest(request: Pin['request']): string {
   switch (request.kind) {
     case 'path2d':
-      return `${request.method} η=${request.eta} γ=${request.gamma}`;
+      return `${request.method} η=${formatNumber(request.eta)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma)}`}`;
     case 'regression':
-      return `lr=${request.configs[0]?.lr} mom=${request.configs[0]?.momentum}`;
+      return `lr=${formatNumber(request.configs[0]?.lr ?? NaN)} mom=${formatNumber(request.configs[0]?.momentum ?? NaN)}${request.configs[0]?.convention === 'pytorch' ? ' (pytorch)' : ''}`;
     default:
       return request.kind;
   }

@@ -27,6 +27,8 @@ export interface SheetStore extends GridModel {
   readonly runStatus: Accessor<RunStatus>;
   /** Milliseconds from the last edit to the frame that showed its results; null before any edit. */
   readonly lastEditMs: Accessor<number | null>;
+  /** How many edits have been measured (lastEditMs updates), for benchmarks. */
+  readonly editCount: Accessor<number>;
   readonly canUndo: Accessor<boolean>;
   readonly canRedo: Accessor<boolean>;
   /** Resolves when no run is in flight. */
@@ -61,6 +63,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
   const [cols, setCols] = createSignal(engine.cols);
   const [selection, setSelection] = createSignal<Selection>({ anchor: 'B3', focus: 'B3' });
   const [lastEditMs, setLastEditMs] = createSignal<number | null>(null);
+  const [editCount, setEditCount] = createSignal(0);
   const [history, setHistory] = createSignal({ undo: false, redo: false });
   let editStartedAt: number | null = null;
   let lastCopy: { tsv: string; anchor: CellAddress } | null = null;
@@ -87,7 +90,12 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
       if (editStartedAt === null) return;
       const started = editStartedAt;
       editStartedAt = null;
-      afterPaint(() => setLastEditMs(now() - started));
+      afterPaint(() =>
+        batch(() => {
+          setLastEditMs(now() - started);
+          setEditCount((n) => n + 1);
+        }),
+      );
     });
   };
   const dispatcher = createRunDispatcher(
@@ -200,6 +208,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     },
     runStatus: dispatcher.status,
     lastEditMs,
+    editCount,
     canUndo: () => history().undo,
     canRedo: () => history().redo,
     idle: () => dispatcher.idle(),

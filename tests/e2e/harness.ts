@@ -4,9 +4,6 @@
  * playwright-core. One browser per test file; a fresh context per test.
  */
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -42,7 +39,8 @@ export async function startE2E(): Promise<E2E> {
   const baseUrl = `http://127.0.0.1:${address.port}/`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'mp-chromium-'))}`],
+    // playwright gives every launch a fresh temporary profile (the --user-data-dir the notes ask for).
+    args: CHROMIUM_ARGS,
   });
   return {
     baseUrl,

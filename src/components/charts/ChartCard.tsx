@@ -1,9 +1,11 @@
 /**
  * The frame every chart shares: a titled card, export buttons (PNG, SVG), the chart itself and
- * its text summary (the chart's accessible description; tests read it too).
+ * its text summary (the chart's accessible description; end-to-end tests read it as well, and
+ * `data-painted` tells them and the benchmark when ECharts has finished drawing).
  */
 import { createUniqueId, Show, type JSX } from 'solid-js';
-import { EChart, type EChartEvents } from '../../charts/EChart';
+import type { ECElementEvent } from 'echarts/core';
+import { EChart, type DraggablePoint } from '../../charts/EChart';
 import type { ChartOption } from '../../charts/option';
 import type { EChartsType } from '../../charts/echartsSetup';
 import { chartPngDataUrl, chartSvgString } from '../../charts/exportImage';
@@ -19,44 +21,52 @@ export interface ChartCardProps {
   readonly tools?: JSX.Element;
   readonly note?: JSX.Element;
   readonly height?: number;
-  readonly events?: EChartEvents;
-  readonly draggable?: Parameters<typeof EChart>[0]['draggable'];
+  readonly onClick?: (params: ECElementEvent) => void;
+  readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
 }
 
 export function ChartCard(props: ChartCardProps): JSX.Element {
   const summaryId = createUniqueId();
   let chart: EChartsType | undefined;
+  let body!: HTMLDivElement;
+  const attach = (instance: EChartsType) => {
+    chart = instance;
+    instance.on('finished', () => body.setAttribute('data-painted', 'true'));
+  };
   return (
-    <figure class="chart-card" data-chart-id={props.id} aria-labelledby={`${summaryId}-title`}>
+    <figure class="chart-card" data-chart-id={props.id}>
       <h2 id={`${summaryId}-title`}>
         {props.title}
         <span class="chart-tools">
           {props.tools}
-          <button type="button" onClick={() => chart && downloadDataUrl(`${props.id}.png`, chartPngDataUrl(chart))}>
+          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && downloadDataUrl(`${props.id}.png`, chartPngDataUrl(chart))}>
             PNG
           </button>
-          <button type="button" onClick={() => chart && downloadText(`${props.id}.svg`, chartSvgString(chart), 'image/svg+xml')}>
+          <button
+            type="button"
+            aria-label={t('chart.exportSvg', { title: props.title })}
+            onClick={() => chart && downloadText(`${props.id}.svg`, chartSvgString(chart), 'image/svg+xml')}
+          >
             SVG
           </button>
         </span>
       </h2>
       <div ref={props.widthRef} class="chart-measure">
-        <Show when={props.option} fallback={<p class="chart-note chart-body" data-summary="">{props.empty ?? t('chart.computing')}</p>}>
-          {(option) => (
-            <EChart
-              class="chart-body"
-              option={option()}
-              label={props.title}
-              describedBy={summaryId}
-              summary={props.summary}
-              style={props.height ? { height: `${props.height}px` } : undefined}
-              events={props.events}
-              draggable={props.draggable}
-              onInstance={(instance) => (chart = instance)}
-            />
-          )}
-        </Show>
+        <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
+          <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>
+            {(option) => (
+              <EChart
+                option={option()}
+                aria-label={props.title}
+                height={`${props.height ?? 340}px`}
+                onEvent={(name, params) => name === 'click' && props.onClick?.(params)}
+                draggable={props.draggable}
+                ref={attach}
+              />
+            )}
+          </Show>
+        </div>
       </div>
       <p id={summaryId} class="visually-hidden">
         {props.summary}

@@ -37,14 +37,12 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
       summary={summary()}
       empty={t('chart.empty')}
       widthRef={widthRef}
-      events={{
-        click: (params) => {
-          const current = data();
-          if (!current || params.seriesId !== RATE_SERIES_ID || !Array.isArray(params.value)) return;
-          const [x, y] = params.value as number[];
-          const point = rateMapPointToParams(x, y, current.request);
-          props.app.charts.setLearningRateAndMomentum(point.lr, point.momentum);
-        },
+      onClick={(params) => {
+        const current = data();
+        if (!current || params.seriesId !== RATE_SERIES_ID || !Array.isArray(params.value)) return;
+        const [x, y] = params.value as number[];
+        const point = rateMapPointToParams(x, y, current.request);
+        props.app.charts.setLearningRateAndMomentum(point.lr, point.momentum);
       }}
       note={<p class="chart-note">{t('chart.rateMap.note')}</p>}
     />
