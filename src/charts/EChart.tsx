@@ -57,7 +57,7 @@ export function EChart(props: EChartProps): JSX.Element {
   let shown: ChartOption | null = null;
 
   const placeHandle = () => {
-    if (chart) placeDragHandle(chart, props.draggable);
+    if (chart && shown) placeDragHandle(chart, props.draggable, shown);
   };
 
   onMount(() => {

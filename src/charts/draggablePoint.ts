@@ -1,13 +1,16 @@
 /**
- * Dragging one point of a series (the trajectory chart's start handle), the way ECharts' own
- * "draggable points" example does it: an invisible, draggable circle (a graphic element) sits on
- * the point; while it is dragged, its pixel position is converted back to data coordinates, the
- * point follows at once, and the callbacks receive the new coordinates. Writing them to the start
- * cell is the caller's job; when the new option arrives, EChart places the circle again.
+ * Dragging one point of a series (the trajectory chart's start handle). An invisible, draggable
+ * circle sits on the point; while it is dragged, its pixel position is converted back to data
+ * coordinates, the point follows at once (as in ECharts' own "draggable points" example) and the
+ * callbacks receive the new coordinates. Writing them to the start cell is the caller's job; when
+ * the new option arrives, EChart places the circle again.
+ *
+ * The circle is a plain zrender element added to the chart's canvas, not an ECharts `graphic`
+ * option: moving it is then an attribute change, whereas every setOption({ graphic }) would
+ * re-render the whole chart once more after each live edit.
  */
 import type { Vec2 } from '../core/runTypes';
-import type { ElementEvent } from 'echarts/core';
-import type { EChartsType } from './echartsSetup';
+import { echarts, type EChartsType } from './echartsSetup';
 
 export interface DraggablePoint {
   /** Series whose first data point is dragged, e.g. START_HANDLE_SERIES_ID. */
@@ -17,7 +20,6 @@ export interface DraggablePoint {
   readonly onDragEnd?: (point: Vec2) => void;
 }
 
-const HANDLE_ID = 'drag-handle';
 const HANDLE_RADIUS = 16;
 
 interface SeriesLike {
@@ -25,70 +27,74 @@ interface SeriesLike {
   readonly data?: readonly unknown[];
 }
 
-/** The first data point of the series in the chart's current option, if it has one. */
+/** The first data point of the series in an option, if any. */
 export function firstPointOf(option: object, seriesId: string): Vec2 | null {
   const series = (option as { series?: unknown }).series;
   const list = (Array.isArray(series) ? series : []) as (SeriesLike | null)[];
   // After a replaceMerge, getOption() keeps removed series as null slots.
-  const first = list.find((series) => series?.id === seriesId)?.data?.[0];
+  const first = list.find((item) => item?.id === seriesId)?.data?.[0];
   const value = Array.isArray(first) ? first : (first as { value?: unknown } | undefined)?.value;
   if (!Array.isArray(value) || typeof value[0] !== 'number' || typeof value[1] !== 'number') return null;
   return [value[0], value[1]];
 }
 
-/**
- * Put (or move, or remove) the invisible drag circle on the series' point. Call after every
- * setOption and resize; it does nothing while a drag is in progress.
- */
-export function placeDragHandle(chart: EChartsType, spec: DraggablePoint | undefined): void {
-  if (dragging.has(chart)) return;
-  const point = spec ? firstPointOf(chart.getOption(), spec.seriesId) : null;
-  if (!spec || !point) {
-    // ECharts throws when asked to remove a graphic element that does not exist.
-    if (placed.has(chart)) chart.setOption({ graphic: { elements: [{ id: HANDLE_ID, $action: 'remove' }] } });
-    placed.delete(chart);
-    return;
-  }
-  placed.add(chart);
-  const { seriesId } = spec;
-  const [x, y] = chart.convertToPixel({ seriesId }, [point[0], point[1]]) as number[];
-  const toData = (event: ElementEvent): Vec2 => {
-    const [d1, d2] = chart.convertFromPixel({ seriesId }, [event.target.x, event.target.y]) as number[];
-    return [d1, d2];
-  };
-  chart.setOption({
-    graphic: {
-      elements: [
-        {
-          id: HANDLE_ID,
-          type: 'circle',
-          x,
-          y,
-          shape: { cx: 0, cy: 0, r: HANDLE_RADIUS },
-          invisible: true,
-          draggable: true,
-          cursor: 'move',
-          z: 100,
-          ondragstart: (event: ElementEvent) => {
-            dragging.add(chart);
-            spec.onDragStart?.(toData(event));
-          },
-          ondrag: (event: ElementEvent) => {
-            const moved = toData(event);
-            // Move the visible point now; the recomputed option follows when the runs land.
-            chart.setOption({ series: [{ id: seriesId, data: [[moved[0], moved[1]]] }] });
-            spec.onDrag(moved);
-          },
-          ondragend: (event: ElementEvent) => {
-            dragging.delete(chart);
-            spec.onDragEnd?.(toData(event));
-          },
-        },
-      ],
-    },
-  });
+interface Handle {
+  readonly circle: InstanceType<typeof echarts.graphic.Circle>;
+  spec: DraggablePoint;
+  dragging: boolean;
 }
 
-/** Charts that currently carry a handle. */
-const placed = new WeakSet<EChartsType>();
-const dragging = new WeakSet<EChartsType>();
+const handles = new WeakMap<EChartsType, Handle>();
+
+function createHandle(chart: EChartsType, spec: DraggablePoint): Handle {
+  const circle = new echarts.graphic.Circle({
+    shape: { cx: 0, cy: 0, r: HANDLE_RADIUS },
+    invisible: true,
+    draggable: true,
+    cursor: 'move',
+    z: 100,
+  });
+  const handle: Handle = { circle, spec, dragging: false };
+  const toData = (): Vec2 => {
+    const [x1, x2] = chart.convertFromPixel({ seriesId: handle.spec.seriesId }, [circle.x, circle.y]) as number[];
+    return [x1, x2];
+  };
+  circle.on('dragstart', () => {
+    handle.dragging = true;
+    handle.spec.onDragStart?.(toData());
+  });
+  circle.on('drag', () => {
+    const moved = toData();
+    chart.setOption({ series: [{ id: handle.spec.seriesId, data: [[moved[0], moved[1]]] }] });
+    handle.spec.onDrag(moved);
+  });
+  circle.on('dragend', () => {
+    handle.dragging = false;
+    handle.spec.onDragEnd?.(toData());
+  });
+  chart.getZr().add(circle);
+  return handle;
+}
+
+/**
+ * Put (or move, or hide) the drag circle on the series' point, `option` being the option last
+ * given to the chart (not chart.getOption(), which deep-copies every series, contours included).
+ * Call after every setOption and resize; during a drag the circle follows the pointer instead.
+ */
+export function placeDragHandle(chart: EChartsType, spec: DraggablePoint | undefined, option: object): void {
+  let handle = handles.get(chart);
+  const point = spec ? firstPointOf(option, spec.seriesId) : null;
+  if (!spec || !point) {
+    if (handle) handle.circle.hide();
+    return;
+  }
+  if (!handle) {
+    handle = createHandle(chart, spec);
+    handles.set(chart, handle);
+  }
+  handle.spec = spec;
+  if (handle.dragging) return;
+  const [x, y] = chart.convertToPixel({ seriesId: spec.seriesId }, [point[0], point[1]]) as number[];
+  handle.circle.attr({ x, y });
+  handle.circle.show();
+}

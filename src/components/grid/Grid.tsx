@@ -69,6 +69,14 @@ export function Grid(props: GridProps) {
     if (used || event.key !== 'Tab') event.preventDefault();
   }
 
+  // A cell focused by other means than our keys (a screen reader's cursor, a script) becomes the
+  // active cell, so typing goes where focus is.
+  function onFocusIn(event: FocusEvent) {
+    const target = event.target as HTMLElement | null;
+    const address = target?.getAttribute('role') === 'gridcell' ? target.dataset.address : undefined;
+    if (address && ctl.editing() === null && model.selection().anchor !== address) model.select(address);
+  }
+
   return (
     <div class={`mp-grid-wrap ${props.class ?? ''}`}>
       <div
@@ -82,6 +90,7 @@ export function Grid(props: GridProps) {
         aria-colcount={model.cols() + 1}
         style={widthVariables()}
         onKeyDown={onKeyDown}
+        onFocusIn={onFocusIn}
         onMouseDown={pointer.onMouseDown}
         onPointerDown={pointer.onPointerDown}
         onPointerOver={pointer.onPointerOver}
