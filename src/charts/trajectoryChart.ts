@@ -65,15 +65,19 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   const text = { ...DEFAULT_TRAJECTORY_TEXT, ...vm.text };
   const names = uniqueLabels(vm.runs.map((run) => run.label));
   const series: ChartOption['series'] = [];
+  const drawnKinds = new Set<ArrowKind>();
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
   vm.runs.forEach((run, i) => {
     series.push(runSeries(run, names[i], vm.region, layout, text));
     for (const kind of arrowKindsFor(run.gamma, vm.arrows)) {
+      drawnKinds.add(kind);
       series.push(arrowSeries(run, names[i], kind, text.arrows[kind], vm.region));
     }
   });
   if (vm.start) series.push(startHandleSeries(vm.start, text.start, layout));
-  const showKey = vm.arrows.length > 0 && vm.runs.length > 0;
+  // The key names only the kinds drawn (plain GD runs have no velocity or special arrows).
+  const keyKinds = vm.arrows.filter((kind) => drawnKinds.has(kind));
+  const showKey = keyKinds.length > 0;
   const rows = legendRows(layout, names);
   return {
     ...baseOption(layout),
@@ -84,7 +88,7 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
     yAxis: valueAxis(layout, { name: text.x2, min: vm.region.x2[0], max: vm.region.x2[1], splitLines: false }),
     title: {
       show: showKey,
-      text: showKey ? arrowKey(vm.arrows, text) : '',
+      text: arrowKey(keyKinds, text),
       right: 16,
       top: belowLegendTop(layout, rows),
       textStyle: { color: layout.theme.mutedText, fontSize: layout.fontSize - 1, fontWeight: 'normal' },

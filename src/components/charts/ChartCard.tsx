@@ -7,6 +7,7 @@ import { createUniqueId, Show, type JSX } from 'solid-js';
 import type { ECElementEvent } from 'echarts/core';
 import { EChart, type DraggablePoint } from '../../charts/EChart';
 import type { ChartOption } from '../../charts/option';
+import type { Vec2 } from '../../core/runTypes';
 import type { EChartsType } from '../../charts/echartsSetup';
 import { chartPngDataUrl, chartSvgString } from '../../charts/exportImage';
 import { downloadDataUrl, downloadText } from '../download';
@@ -21,7 +22,8 @@ export interface ChartCardProps {
   readonly tools?: JSX.Element;
   readonly note?: JSX.Element;
   readonly height?: number;
-  readonly onClick?: (params: ECElementEvent) => void;
+  /** A click on the plot: `point` is its position in data coordinates (null off the plot). */
+  readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
   readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
 }
@@ -60,7 +62,7 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
                 option={option()}
                 aria-label={props.title}
                 height={`${props.height ?? 340}px`}
-                onEvent={(name, params) => name === 'click' && props.onClick?.(params)}
+                onEvent={(name, params, point) => name === 'click' && props.onClick?.(params, point)}
                 draggable={props.draggable}
                 ref={attach}
               />

@@ -2,7 +2,7 @@
 import { createMemo, type Accessor, type JSX } from 'solid-js';
 import type { AppState } from '../../state/appState';
 import type { ChartBinding } from '../../sheet/types';
-import { buildRateMapOption, rateAt, rateMapPointToParams, RATE_SERIES_ID } from '../../charts/rateMapChart';
+import { buildRateMapOption, rateAt, rateMapPointToParams } from '../../charts/rateMapChart';
 import { rateMapSummary } from '../../charts/summaries';
 import { ChartCard } from './ChartCard';
 import { createElementWidth } from '../useElementWidth';
@@ -37,12 +37,11 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
       summary={summary()}
       empty={t('chart.empty')}
       widthRef={widthRef}
-      onClick={(params) => {
+      onClick={(_params, point) => {
         const current = data();
-        if (!current || params.seriesId !== RATE_SERIES_ID || !Array.isArray(params.value)) return;
-        const [x, y] = params.value as number[];
-        const point = rateMapPointToParams(x, y, current.request);
-        props.app.charts.setLearningRateAndMomentum(point.lr, point.momentum);
+        if (!current || !point) return;
+        const picked = rateMapPointToParams(point[0], point[1], current.request);
+        props.app.charts.setLearningRateAndMomentum(picked.lr, picked.momentum);
       }}
       note={<p class="chart-note">{t('chart.rateMap.note')}</p>}
     />

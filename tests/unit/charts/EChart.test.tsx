@@ -121,6 +121,8 @@ describe('EChart', () => {
     const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[];
     const target = chart.convertFromPixel({ seriesId: START_HANDLE_SERIES_ID }, [px + 40, py - 30]) as number[];
     const handler = chart.getZr().handler;
+    // A browser paints a frame before anyone can press the mouse; without frames, flush by hand.
+    chart.getZr().flush();
     handler.dispatch('mousedown', { zrX: px, zrY: py });
     handler.dispatch('mousemove', { zrX: px + 20, zrY: py - 15 });
     handler.dispatch('mousemove', { zrX: px + 40, zrY: py - 30 });
@@ -132,5 +134,23 @@ describe('EChart', () => {
     expect(onDragEnd).toHaveBeenCalledWith(last);
     const handle = (chart.getOption().series as { id: string; data: number[][] }[]).find((s) => s?.id === START_HANDLE_SERIES_ID);
     expect(handle?.data[0][0]).toBeCloseTo(target[0], 6);
+  });
+
+  test('when a new option moves the start, the handle is grabbed at the new place, not the old', () => {
+    const onDrag = vi.fn();
+    const { chart, setOption } = mount(buildTrajectoryOption(model), { draggable: { seriesId: START_HANDLE_SERIES_ID, onDrag } });
+    const moved: [number, number] = [-2, 1];
+    setOption(buildTrajectoryOption({ ...model, start: moved }));
+    chart.getZr().flush();
+    const drag = (from: number[]) => {
+      const handler = chart.getZr().handler;
+      handler.dispatch('mousedown', { zrX: from[0], zrY: from[1] });
+      handler.dispatch('mousemove', { zrX: from[0] + 30, zrY: from[1] });
+      handler.dispatch('mouseup', { zrX: from[0] + 30, zrY: from[1] });
+    };
+    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[]);
+    expect(onDrag).not.toHaveBeenCalled();
+    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, moved) as number[]);
+    expect(onDrag).toHaveBeenCalled();
   });
 });

@@ -180,6 +180,8 @@ describe('trajectory chart: arrows', () => {
     expect(component(withArrows, 'title').show).toBe(true);
     expect(component(withArrows, 'title').text).toContain('η∇f/(1−γ)');
     expect(component(buildTrajectoryOption(model()), 'title').show).toBe(false);
+    const gdOnly = buildTrajectoryOption(model({ runs: scene.runs.slice(0, 1), arrows: ALL_ARROWS }));
+    expect(component(gdOnly, 'title').text).toBe('— η∇f');
   });
 });
 
