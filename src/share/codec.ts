@@ -1,13 +1,18 @@
 /**
- * Sheet ⇄ link. A link fragment is `#s=<version>.<payload>` where payload is the compact envelope
- * JSON compressed with lz-string's URI-safe alphabet. The version prefix is read before anything
- * is decompressed, so a future format may change the compression too. Decoding never throws.
+ * Sheet ⇄ link. A link fragment is `#s=<link format>.<payload>`. The link format says how the
+ * compact envelope JSON (src/share/envelope.ts, with its own version) was compressed; it is read
+ * before anything is decompressed, and every format ever written keeps opening:
+ *   1  lz-string, URI-safe alphabet (the first released links)
+ *   2  raw DEFLATE (fflate) in base64url: about 27% shorter, so the chapter's sheet fits in a
+ *      2,000-character link with room to spare. Written since.
+ * Decoding never throws.
  */
 import LZString from 'lz-string';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { SheetState } from '../sheet/types';
 import { shareError, type ShareError } from './errors';
 import { decodeEnvelopeJson, envelopeFor, type DecodeResult } from './envelope';
-import { FORMAT_VERSION, schemaError } from './migrate';
+import { schemaError } from './migrate';
 import { sheetStateSchema } from './schema';
 
 export type { DecodeResult } from './envelope';
@@ -24,13 +29,56 @@ export const LINK_LIMITS = {
 /** The fragment parameter holding the sheet: `#s=…`. */
 export const LINK_PARAM = 's';
 
-/** lz-string's compressToEncodedURIComponent alphabet. */
-const PAYLOAD_PATTERN = /^[A-Za-z0-9+\-$]+$/;
+/** The link format this build writes (see the list above). */
+export const LINK_FORMAT = 2;
+
+interface LinkCodec {
+  /** The envelope version every link of this format carries (a mismatch is damage). */
+  readonly envelopeVersion: number;
+  /** The payload's alphabet; anything else is damage. */
+  readonly alphabet: RegExp;
+  /** Decompressed text, or null when the payload is not a compressed text of this codec. */
+  decompress(payload: string): string | null;
+}
+
+const LINK_CODECS: Readonly<Record<number, LinkCodec>> = {
+  1: {
+    envelopeVersion: 1,
+    alphabet: /^[A-Za-z0-9+\-$]+$/,
+    decompress(payload) {
+      // Form decoders turn `+` into a space; a space is not in the alphabet, so this is lossless.
+      const text = LZString.decompressFromEncodedURIComponent(payload.replace(/ /g, '+'));
+      return typeof text === 'string' && text !== '' ? text : null;
+    },
+  },
+  2: {
+    envelopeVersion: 1,
+    alphabet: /^[A-Za-z0-9_-]+$/,
+    decompress(payload) {
+      const bytes = inflateSync(base64UrlToBytes(payload));
+      // The payload cap bounds DEFLATE's expansion (at most ~1032:1), so this is bounded too.
+      return bytes.length > LINK_LIMITS.maxJsonChars * 4 ? null : strFromU8(bytes);
+    },
+  },
+};
+
 const PREFIX_PATTERN = /^(\d{1,6})\.([\s\S]*)$/;
 
-/** The fragment value for a sheet (no validation): `encodeState(state)` → `"1.N4Ig…"`. */
+/** The fragment value for a sheet (no validation): `encodeState(state)` → `"2.rVXbb…"`. */
 export function encodeState(state: SheetState): string {
-  return `${FORMAT_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(envelopeFor(state, 'compact')))}`;
+  const json = JSON.stringify(envelopeFor(state, 'compact'));
+  return `${LINK_FORMAT}.${bytesToBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function base64UrlToBytes(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }
 
 /**
@@ -60,27 +108,26 @@ function decodeUnguarded(text: string): DecodeResult {
       return { ok: false, error: shareError('notCompressed') };
     }
   }
-  // Form decoders turn `+` into a space; a space is not in the alphabet, so this is lossless.
-  value = value.replace(/ /g, '+');
   const prefixed = PREFIX_PATTERN.exec(value);
-  let expectedVersion: number | undefined;
-  if (prefixed !== null) {
-    expectedVersion = Number(prefixed[1]);
-    if (expectedVersion < 1 || expectedVersion > FORMAT_VERSION) {
-      return { ok: false, error: shareError('unknownVersion', { version: expectedVersion, current: FORMAT_VERSION }) };
-    }
-    value = prefixed[2];
+  // Without a prefix this is a pre-release (envelope version 0) link: a bare lz-string payload.
+  const format = prefixed === null ? 1 : Number(prefixed[1]);
+  const codec = LINK_CODECS[format];
+  if (codec === undefined) {
+    return { ok: false, error: shareError('unknownVersion', { version: format, current: LINK_FORMAT }) };
   }
-  // Without a prefix this is a pre-release (version 0) link, which was the bare payload.
-  if (!PAYLOAD_PATTERN.test(value)) return { ok: false, error: shareError('notCompressed') };
+  if (prefixed !== null) value = prefixed[2];
+  if (format === 1) value = value.replace(/ /g, '+');
+  if (!codec.alphabet.test(value)) return { ok: false, error: shareError('notCompressed') };
   let json: string | null;
   try {
-    json = LZString.decompressFromEncodedURIComponent(value);
+    json = codec.decompress(value);
   } catch {
-    // lz-string throws on some truncated payloads (e.g. "y") instead of returning null.
+    // lz-string throws on some truncated payloads (e.g. "y"), fflate on any corrupt stream.
     json = null;
   }
-  if (typeof json !== 'string' || json === '') return { ok: false, error: shareError('notCompressed') };
+  if (json === null) return { ok: false, error: shareError('notCompressed') };
+  // Unprefixed (pre-release) links carry envelope version 0, which the migration chain upgrades.
+  const expectedVersion = prefixed === null ? undefined : codec.envelopeVersion;
   return decodeEnvelopeJson(json, { maxChars: LINK_LIMITS.maxJsonChars, expectedVersion });
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import LZString from 'lz-string';
+import { defaultSheet } from '../../../src/sheet/defaultSheet';
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, LINK_LIMITS, linkForState, stateTextFromHash } from '../../../src/share/codec';
 import type { SheetState } from '../../../src/sheet/types';
@@ -33,7 +34,14 @@ describe('link codec', () => {
     );
   });
 
-  it('keeps the default sheet link within 2000 characters', () => {
+  it('keeps the link to the real default sheet (the chapter) within 2000 characters', () => {
+    // A long, realistic host, so the margin holds wherever the app is deployed.
+    const link = linkForState(defaultSheet(), 'https://momentum-playground.example.org/playground/');
+    expect(link.ok).toBe(true);
+    if (link.ok) expect(link.url.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('keeps the chapter-shaped fixture link within 2000 characters', () => {
     const link = linkForState(chapterSheetFixture(), BASE);
     expect(link.ok).toBe(true);
     if (link.ok) expect(link.url.length).toBeLessThanOrEqual(2000);
@@ -78,7 +86,7 @@ describe('link codec', () => {
 
   it('replaces an existing fragment of the base URL', () => {
     const link = linkForState(chapterSheetFixture(), `${BASE}#s=old`);
-    expect(link.ok && link.url.startsWith(`${BASE}#s=1.`)).toBe(true);
+    expect(link.ok && link.url.startsWith(`${BASE}#s=2.`)).toBe(true);
     expect(link.ok && link.url.includes('old')).toBe(false);
   });
 
@@ -118,7 +126,28 @@ describe('link codec', () => {
   });
 
   it('names a link from a newer version as such, before decompressing', () => {
-    expect(decodeState('2.whatever')).toMatchObject({ ok: false, error: { code: 'unknownVersion', args: { version: 2, current: 1 } } });
+    expect(decodeState('3.whatever')).toMatchObject({ ok: false, error: { code: 'unknownVersion', args: { version: 3, current: 2 } } });
+  });
+
+  it('keeps opening links of link format 1 (lz-string), written by the first release', () => {
+    // Made by the format-1 encoder: "1." + lz-string compressToEncodedURIComponent of the envelope.
+    const formatOneLink =
+      '1.N4IgbiBcCMA0IGcAuBDJBTKoBOB7A7glAEwAM8AxrgDZGQBsl61tWIAgtFCNdiPACEukEKQB0xfh0kiAtrllSBM0WICcSgMzcAvACUAogHFDAZVMBJAPIA5ABRDYygJRKALLoGax1XAiKCAKy60AD0dtAAtC4gAL7wAHYosuh0oLzcQnGUABYo2Eh0ANqgAJYAJty+-lIA1qUJlSLVAYi4AK7YFJgiXnEAurGxQA';
+    const decoded = decodeState(formatOneLink);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.state.cells).toMatchObject({ B1: '0.2', B3: '=REGRESSION(B1,B2)', B5: '=1/(1-B2)' });
+    expect(decoded.state.names).toEqual({ lr: 'B1' });
+    expect(decoded.state.charts).toEqual([{ id: 'loss', kind: 'loss', source: 'B3' }]);
+    // Re-sharing it writes the current, shorter format, which opens to the same sheet.
+    const reshared = encodeState(decoded.state);
+    expect(reshared.startsWith('2.')).toBe(true);
+    expect(decodeState(reshared)).toEqual({ ok: true, state: decoded.state });
+  });
+
+  it('writes the chapter sheet shorter than lz-string would (the reason for format 2)', () => {
+    const state = chapterSheetFixture();
+    expect(encodeState(state).length).toBeLessThan(0.85 * compress({ v: 1, state }).length);
   });
 
   it('rejects a payload whose version disagrees with its prefix', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import LZString from 'lz-string';
 import { parseRange, rangeAddresses } from '../../../src/sheet/address';
 import { defaultSheet } from '../../../src/sheet/defaultSheet';
 import { createEngine, type SheetEngine } from '../../../src/sheet/engine';
@@ -61,11 +60,6 @@ describe('the default sheet', { timeout: 120_000 }, () => {
       expect(error.rate).toBeGreaterThan(1);
     }
     expect(engine.value('B7')).toEqual({ kind: 'gradient', exprs: ['0.2 * x1', '4 * x2'], derived: true });
-  });
-
-  it('fits a shared link: at most 2000 characters after lz-string compression', () => {
-    const length = LZString.compressToEncodedURIComponent(JSON.stringify(defaultSheet())).length;
-    expect(length).toBeLessThanOrEqual(2000);
   });
 
   it('binds each chart to cells holding what it shows', () => {
