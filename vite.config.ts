@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 
 // Strict CSP for the built app (issue: a shared link is untrusted input). 'wasm-unsafe-eval'
@@ -15,8 +15,19 @@ const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/** The same policy as a <meta> tag in the built page, so it holds on any static host too. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'content-security-policy-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), contentSecurityPolicyMeta()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   optimizeDeps: {
