@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness';
 
 const entry = resolve(import.meta.dirname, 'chart-bench/benchPage.ts');
 const output = await build({
@@ -23,17 +24,8 @@ const chunk = bundles.flatMap((bundle) => ('output' in bundle ? bundle.output : 
 if (!chunk || chunk.type !== 'chunk') throw new Error('bench bundle missing');
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });

@@ -11,7 +11,7 @@ export const CHROMIUM_PATH =
   process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
 // Without the background-networking flags Chromium floods this machine's closed network.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS: readonly string[] = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
@@ -40,7 +40,7 @@ export async function startE2E(): Promise<E2E> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     // playwright gives every launch a fresh temporary profile (the --user-data-dir the notes ask for).
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   return {
     baseUrl,
