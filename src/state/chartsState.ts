@@ -64,7 +64,8 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
   const runOf = (address: CellAddress) => sheet.settledRun(address);
   const bindings = createMemo(() => sheet.state().charts, undefined, { equals: sameJson });
   const pins = createMemo(() => sheet.state().pins, undefined, { equals: sameJson });
-  const colorIndex = createMemo(() => runColorIndex(bindings(), runOf));
+  // Every grid cell asks for its colour: a new but equal map must not repaint them all.
+  const colorIndex = createMemo(() => runColorIndex(bindings(), runOf), undefined, { equals: sameEntries });
   const pinResults = createPinResults(compute, pins);
   const addressOfName = (name: string): CellAddress | undefined => sheet.state().names[name];
 
@@ -219,6 +220,12 @@ function createPinResults(compute: ComputeService, pins: Accessor<readonly Pin[]
     }),
   );
   return results;
+}
+
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -11,7 +11,7 @@ import { createCellSignals } from './cellSignals';
 import { createRunDispatcher, type RunStatus } from './runDispatcher';
 import { describeCell } from './describeCell';
 import { scrubNumber } from './scrub';
-import { columnLetters, parseRange, rangeAddresses } from '../sheet/address';
+import { columnLetters, formatAddress, parseAddress, parseRange, rangeAddresses } from '../sheet/address';
 
 export interface SheetStore extends GridModel {
   /** Reactive value of a cell (pending cells give their pending value; see settledValue). */
@@ -125,6 +125,12 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     return current.kind === 'pending' ? settled.get(address) ?? current : current;
   };
 
+  const nextCellEmpty = (address: CellAddress): boolean => {
+    const position = parseAddress(address);
+    if (!position || position.col + 1 >= engine.cols) return false;
+    return value(formatAddress({ row: position.row, col: position.col + 1 })).kind === 'empty';
+  };
+
   const settledRun = (address: CellAddress): RunValue | undefined => {
     const current = value(address);
     return current.kind === 'pending' ? settledRuns.get(address) : engine.runAt(address);
@@ -142,7 +148,9 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     cellView(address): CellView {
       const current = value(address);
       const shown = current.kind === 'pending' ? settled.get(address) ?? current : current;
-      return describeCell(shown, current.kind === 'pending', options.colorOf?.(address));
+      const view = describeCell(shown, current.kind === 'pending', options.colorOf?.(address));
+      const textual = shown.kind === 'text' || shown.kind === 'note';
+      return textual && nextCellEmpty(address) ? { ...view, overflows: true } : view;
     },
     raw(address) {
       signals.track(address);

@@ -17,6 +17,10 @@ export interface GridCellProps {
   readonly column: string;
 }
 
+function sameView(a: CellView, b: CellView): boolean {
+  return a.text === b.text && a.kind === b.kind && a.title === b.title && a.stale === b.stale && a.color === b.color && a.highlighted === b.highlighted && a.overflows === b.overflows;
+}
+
 function isPending(view: CellView): boolean {
   return view.kind === 'pending' || view.stale === true;
 }
@@ -30,7 +34,8 @@ function cellLabel(address: CellAddress, name: string | undefined, view: CellVie
 
 export function GridCell(props: GridCellProps) {
   const ctl = props.ctl;
-  const view = createMemo(() => ctl.model.cellView(props.address));
+  // Views are rebuilt on every change of the cell; equal ones must not touch the DOM.
+  const view = createMemo(() => ctl.model.cellView(props.address), undefined, { equals: sameView });
   const selected = createMemo(() => rectContains(ctl.rect(), props.row, props.col));
   const editingHere = () => ctl.editing()?.address === props.address;
 
@@ -40,6 +45,7 @@ export function GridCell(props: GridCellProps) {
       class="mp-cell"
       data-address={props.address}
       data-kind={view().kind}
+      data-overflows={view().overflows ? '' : undefined}
       aria-colindex={props.col + 2}
       aria-selected={selected() ? 'true' : 'false'}
       aria-label={cellLabel(props.address, ctl.model.nameOf(props.address), view())}
