@@ -36,7 +36,7 @@ export function ExportMenu(props: { app: AppState }): JSX.Element {
     if (!file) return;
     const decoded = readStateFile(await file.text());
     if (decoded.ok) props.app.loadDocument(decoded.state);
-    else props.app.persistence.report({ kind: 'brokenLink', key: decoded.error.key, args: decoded.error.args });
+    else props.app.persistence.report({ kind: 'brokenLink', key: decoded.error.key, args: decoded.error.args, kept: true });
   };
 
   return (

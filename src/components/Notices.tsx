@@ -9,7 +9,7 @@ import { t } from '../i18n/localeStore';
 function noticeText(notice: Notice): string {
   switch (notice.kind) {
     case 'brokenLink':
-      return t('banner.linkInvalid', { reason: t(notice.key, notice.args) });
+      return t(notice.kept ? 'banner.linkInvalidKept' : 'banner.linkInvalid', { reason: t(notice.key, notice.args) });
     case 'linkReplacedLocal':
       return t('banner.linkReplacedLocal');
     case 'savedUnreadable':

@@ -94,6 +94,7 @@ export const uiEn = {
   'banner.sharedLink':
     'This sheet came from a shared link. Your edits stay on this device until you copy a new link.',
   'banner.linkInvalid': "The sheet in this link couldn't be read ({reason}); the default sheet is shown instead.",
+  'banner.linkInvalidKept': "The sheet in this link couldn't be read ({reason}); your own sheet is still here.",
   'banner.linkReplacedLocal': 'You opened a shared sheet. Your previous sheet was kept and can be restored.',
   'banner.restorePrevious': 'Restore previous sheet',
   'banner.restored': 'Your previous sheet is back.',

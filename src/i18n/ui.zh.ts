@@ -87,6 +87,7 @@ export const uiZh: UiCatalogue = {
   'banner.gradientMismatch': '{cell} 中输入的梯度与目标函数的梯度不一致（正确的梯度是 {derived}）。',
   'banner.sharedLink': '这个表格来自分享链接。你的修改只保存在本设备上，复制新链接后才能分享给别人。',
   'banner.linkInvalid': '无法读取链接中的表格（{reason}），已改为显示默认表格。',
+  'banner.linkInvalidKept': '无法读取此链接中的表格（{reason}）；你自己的表格仍保留在这里。',
   'banner.linkReplacedLocal': '你打开了一个分享的表格。之前的表格已保留，可以恢复。',
   'banner.restorePrevious': '恢复之前的表格',
   'banner.restored': '之前的表格已恢复。',

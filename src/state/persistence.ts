@@ -11,7 +11,8 @@ import { loadState, openBrowserStorage, saveState, type KeyValueStore } from '..
 import { persistStartup, resolveStartup, swapWithPrevious, type StartupDecision } from '../share/startup';
 
 export type Notice =
-  | { readonly kind: 'brokenLink'; readonly key: string; readonly args?: Readonly<Record<string, string | number>> }
+  /** `kept`: the user's own sheet is still shown (else the default sheet is). */
+  | { readonly kind: 'brokenLink'; readonly key: string; readonly args?: Readonly<Record<string, string | number>>; readonly kept: boolean }
   | { readonly kind: 'linkReplacedLocal' }
   | { readonly kind: 'savedUnreadable' }
   | { readonly kind: 'storage'; readonly key: string }
@@ -41,7 +42,7 @@ export function startUp(hash: string, defaultState: SheetState): Startup {
     defaultState,
   });
   const banner = decision.banner;
-  if (banner?.kind === 'brokenLink') notices.push({ kind: 'brokenLink', key: banner.error.key, args: banner.error.args });
+  if (banner?.kind === 'brokenLink') notices.push({ kind: 'brokenLink', key: banner.error.key, args: banner.error.args, kept: decision.source === 'saved' });
   if (banner?.kind === 'linkReplacedLocal') notices.push({ kind: 'linkReplacedLocal' });
   if (decision.savedUnreadable) notices.push({ kind: 'savedUnreadable' });
   let autosave = store !== null;
@@ -118,7 +119,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     if (text === null) return;
     const decoded = decodeState(text);
     if (!decoded.ok) {
-      push({ kind: 'brokenLink', key: decoded.error.key, args: decoded.error.args });
+      push({ kind: 'brokenLink', key: decoded.error.key, args: decoded.error.args, kept: true });
       history.replaceState(history.state, '', hashOf(encodeState(options.state())));
       return;
     }

@@ -7,6 +7,7 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { LINK_FORMAT } from '../../src/share/codec';
 import { appHash, cell, cellText, chartDescription, clipboardText, collectErrors, ready, settled, typeInto, useE2E } from './pageHelpers';
 
 const e2e = useE2E();
@@ -63,7 +64,10 @@ async function snapshot(page: Page): Promise<Record<string, string>> {
   return out;
 }
 
+/** The fragment every link this build writes starts with, e.g. "#s=2.". */
+const LINK_PREFIX = `#s=${LINK_FORMAT}.`;
 const alert = (page: Page) => page.getByRole('alert');
+const storageNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'The browser storage is full' });
 /** Every banner (alert or status notice) has its own "Dismiss" button. */
 const banners = (page: Page) => page.getByRole('button', { name: 'Dismiss' });
 
@@ -75,9 +79,9 @@ describe('a link reproduces the sheet', () => {
     expect(mine['chart:paths']).toContain('D16 momentum η=0.5 γ=0.6: 20 steps');
 
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => page.getByText('Link copied to the clipboard').count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied to the clipboard' }).count()).toBe(1);
     const link = await clipboardText(page);
-    expect(link.startsWith(`${e2e.baseUrl}#s=1.`)).toBe(true);
+    expect(link.startsWith(`${e2e.baseUrl}${LINK_PREFIX}`)).toBe(true);
 
     const fresh = await e2e.newPage();
     await fresh.page.goto(link);
@@ -104,7 +108,7 @@ describe('a link reproduces the sheet', () => {
     expect(await snapshot(page)).toEqual(mine);
     expect(await banners(page).count()).toBe(0);
     // ...and the link follows again.
-    await expect.poll(() => appHash(page)).toMatch(/^#s=1\./);
+    await expect.poll(() => appHash(page).startsWith(LINK_PREFIX)).toBe(true);
     expect(errors).toEqual([]);
   });
 });
@@ -113,11 +117,11 @@ describe('links that cannot be trusted', () => {
   it('broken, truncated and hostile links show an alert saying why and leave the local sheet intact', async () => {
     const { context, page, errors } = await openPlayground(MY_EDITS);
     const myHash = appHash(page);
-    const realPayload = myHash.slice('#s=1.'.length);
+    expect(myHash.startsWith(LINK_PREFIX)).toBe(true);
     await page.close();
     const expectIntact = async (tab: Page, hash: string, reason: RegExp) => {
       await expect.poll(() => alert(tab).textContent(), { message: hash }).toMatch(reason);
-      expect(await alert(tab).textContent(), hash).toMatch(/couldn't be read/);
+      expect(await alert(tab).textContent(), hash).toMatch(/couldn't be read.*your own sheet is still here/);
       expect(await alert(tab).count(), hash).toBe(1);
       await expectMyEdits(tab);
       expect(await tab.evaluate(() => (Object.prototype as Record<string, unknown>).polluted), hash).toBeUndefined();
@@ -125,7 +129,7 @@ describe('links that cannot be trusted', () => {
       expect(await tab.evaluate(() => localStorage.getItem('mp.sheet') ?? ''), hash).toContain('my notes');
     };
 
-    // Opened in a new tab: a hostile payload (lz-string of JSON with a __proto__ key).
+    // Opened in a new tab: a hostile payload (JSON with a __proto__ key, in a format-1 lz-string link).
     const hostileJson = '{"v":1,"state":{"rows":50,"cols":8,"cells":{"B16":"7","__proto__":{"polluted":"yes"}},"names":{"eta":"B16"}}}';
     const hostile = `#s=1.${LZString.compressToEncodedURIComponent(hostileJson)}`;
     const tab = await openTab(context, `${e2e.baseUrl}${hostile}`, errors);
@@ -134,10 +138,13 @@ describe('links that cannot be trusted', () => {
     // Pasted into the address bar of the open tab (a hashchange, not a page load).
     const cases: ReadonlyArray<{ hash: string; reason: RegExp }> = [
       { hash: '#s=1.garbage', reason: /damaged/ },
-      { hash: `#s=1.${realPayload.slice(0, Math.floor(realPayload.length / 2))}`, reason: /damaged/ },
+      { hash: myHash.slice(0, Math.floor(myHash.length / 2)), reason: /damaged/ },
       { hash: '#s=99.abc', reason: /format version 99/ },
     ];
     for (const { hash, reason } of cases) {
+      // Dismiss the last alert so that the next one is known to be about this link.
+      await alert(tab).getByRole('button', { name: 'Dismiss' }).click();
+      await expect.poll(() => alert(tab).count()).toBe(0);
       await tab.goto(`${e2e.baseUrl}${hash}`);
       await expectIntact(tab, hash, reason);
       // The address bar shows the user's sheet again, not the broken link.
@@ -162,7 +169,7 @@ describe('links that cannot be trusted', () => {
     await settled(tab);
     await expectMyEdits(tab);
     await expect.poll(() => restore.count()).toBe(0);
-    await expect.poll(() => tab.getByText('Your previous sheet is back.').count()).toBe(1);
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: 'Your previous sheet is back.' }).count()).toBe(1);
     // The address bar follows the restored sheet, so a reload keeps it (and asks nothing).
     await expect.poll(() => appHash(tab)).not.toBe(new URL(link).hash);
     await tab.reload();
@@ -219,7 +226,7 @@ describe('the production build', () => {
     const hashBefore = appHash(page);
     await typeInto(page, 'B16', '0.5');
     await settled(page);
-    await expect.poll(() => page.getByText('The browser storage is full').count()).toBe(1);
+    await expect.poll(() => storageNotice(page).count()).toBe(1);
     expect(await cellText(page, 'B16')).toBe('0.5');
     await expect.poll(async () => chartDescription(page, 'paths')).toContain('D16 momentum η=0.5');
     // The link still carries the sheet, so "Copy link" is the way to keep it.
@@ -244,12 +251,12 @@ describe('the production build', () => {
     });
     await typeInto(page, 'B16', '0.5');
     await settled(page);
-    await expect.poll(() => page.getByText('The browser storage is full').count()).toBe(1);
+    await expect.poll(() => storageNotice(page).count()).toBe(1);
     expect(await cellText(page, 'B16')).toBe('0.5');
     await typeInto(page, 'C16', '0.6');
     await settled(page);
     expect(await cellText(page, 'C16')).toBe('0.6');
-    expect(await page.getByText('The browser storage is full').count()).toBe(1);
+    expect(await storageNotice(page).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
