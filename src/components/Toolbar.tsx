@@ -59,7 +59,7 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
         </button>
       </div>
       <div class="toolbar-group">
-        <button type="button" onClick={() => props.app.charts.pinSelection()} title={t('toolbar.pinHint')}>
+        <button type="button" onClick={() => props.app.charts.pinSelection()} disabled={!props.app.charts.canPin()} title={t('toolbar.pinHint')}>
           {t('toolbar.pin')}
         </button>
       </div>

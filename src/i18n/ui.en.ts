@@ -91,6 +91,7 @@ export const uiEn = {
     "The chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. The “chapter as printed” preset keeps the typo so that the book's figures appear; the corrected preset uses the true gradient.",
   'banner.gradientMismatch':
     'The gradient typed in {cell} is not the gradient of the objective (that would be {derived}).',
+  'run.gradientMismatch': 'The gradient this run uses is not the gradient of the objective, which is {derived}.',
   'banner.sharedLink':
     'This sheet came from a shared link. Your edits stay on this device until you copy a new link.',
   'banner.linkInvalid': "The sheet in this link couldn't be read ({reason}); the default sheet is shown instead.",

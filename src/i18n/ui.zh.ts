@@ -85,6 +85,7 @@ export const uiZh: UiCatalogue = {
   'banner.erratum':
     '原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。“按原书代码”预设保留了这个笔误，以便复现书中的图；修正后的预设使用真实梯度。',
   'banner.gradientMismatch': '{cell} 中输入的梯度与目标函数的梯度不一致（正确的梯度是 {derived}）。',
+  'run.gradientMismatch': '此次运行所用的梯度并不是目标函数的梯度；正确的梯度是 {derived}。',
   'banner.sharedLink': '这个表格来自分享链接。你的修改只保存在本设备上，复制新链接后才能分享给别人。',
   'banner.linkInvalid': '无法读取链接中的表格（{reason}），已改为显示默认表格。',
   'banner.linkInvalidKept': '无法读取此链接中的表格（{reason}）；你自己的表格仍保留在这里。',

@@ -56,6 +56,7 @@ export const DEFAULT_ROWS: SheetRows = {
   // Math labels read the same in every language.
   19: ['1/(1−γ)', '=1/(1-gamma)', 'η/(1−γ)', '=eta/(1-gamma)', note('note.ewmaMomentum')],
   20: [note('note.eigenvalues'), '=EIGENVALUES(grad)', note('note.theory')],
+  21: [note('note.trueEigenvalues'), '=EIGENVALUES(f)'],
   22: [note('note.ewma')],
   23: ['γ', '1/(1−γ)', 'γ^(1/(1−γ))', '(1−γ)·γ^i'],
   24: ewmaRow(24, '0.95'),

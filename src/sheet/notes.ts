@@ -12,15 +12,15 @@ export interface NoteText {
 export const NOTES: Readonly<Record<string, NoteText>> = {
   'note.intro': {
     en: 'Momentum playground: every value below is a live cell. Edit an input and everything that depends on it updates.',
-    zh: '动量法试验场：下面每个值都是可编辑的单元格。改动一个输入，依赖它的一切都会随之更新。',
+    zh: '动量法实验场：下面每个值都是可编辑的单元格。改动一个输入，依赖它的一切都会随之更新。',
   },
   'note.problem': {
     en: '1 · The problem — a long, narrow bowl: f curves 20 times more along x2 than along x1. Every run starts at (−5, −2) and takes 15 steps.',
     zh: '1 · 问题 — 一个狭长的碗：f 沿 x2 方向的弯曲程度是沿 x1 方向的 20 倍。每次运行都从 (−5, −2) 出发，走 15 步。',
   },
   'note.gradMode': {
-    en: 'The chapter’s code uses the gradient (0.2·x1, 2·x2), but the true gradient of 2·x2² is 4·x2. “printed” reproduces the book’s figures; “corrected” uses the true gradient, and then GD with η = 0.9 and momentum with η = 1.1 blow up (#DIVERGED).',
-    zh: '书中代码使用的梯度是 (0.2·x1, 2·x2)，而 2·x2² 的真实梯度是 4·x2。“printed” 重现书中的图；“corrected” 使用真实梯度，此时 η = 0.9 的梯度下降和 η = 1.1 的动量法都会发散（#DIVERGED）。',
+    en: 'The chapter’s code uses the gradient (0.2·x1, 2·x2), but the true gradient of 2·x2² is 4·x2. “printed” reproduces the book’s figures; “corrected” uses the true gradient: the curvature along x2 doubles, and all four runs of the chapter blow up (#DIVERGED); GD then needs η < 0.5, and the corrected-problem preset uses the later edition’s η = 0.4 / 0.6.',
+    zh: '书中代码使用的梯度是 (0.2·x1, 2·x2)，而 2·x2² 的真实梯度是 4·x2。“printed” 重现书中的图；“corrected” 使用真实梯度：x2 方向的曲率加倍，书中的四个运行全部发散（#DIVERGED）；此时梯度下降需要 η < 0.5，“修正后的问题”预设采用新版书中的 η = 0.4 / 0.6。',
   },
   'note.start': { en: 'start (x1, x2)', zh: '起点 (x1, x2)' },
   'note.steps': { en: 'steps', zh: '步数' },
@@ -28,14 +28,15 @@ export const NOTES: Readonly<Record<string, NoteText>> = {
   'note.gradUsed': { en: 'gradient used by the runs', zh: '运行所用的梯度' },
   'note.rate': { en: 'rate per step (theory)', zh: '每步收敛率（理论）' },
   'note.loss': { en: 'final loss', zh: '最终损失' },
-  'note.eigenvalues': { en: 'Hessian eigenvalues', zh: 'Hessian 特征值' },
+  'note.eigenvalues': { en: 'curvatures the runs see', zh: '运行所见的曲率' },
+  'note.trueEigenvalues': { en: 'true Hessian of f', zh: 'f 的真实 Hessian' },
   'note.gd': {
     en: '2 · Gradient descent — with η = 0.9 the path creeps along the flat x1 direction; with η = 1.1 it overshoots along the steep x2 direction and swings wider every step.',
     zh: '2 · 梯度下降 — η = 0.9 时，路径沿平缓的 x1 方向缓慢前进；η = 1.1 时，它在陡峭的 x2 方向上越过谷底，摆动一步比一步大。',
   },
   'note.momentum': {
-    en: '3 · Momentum — the velocity v ← γ·v + η·∇f remembers earlier steps: the back-and-forth along x2 cancels out while the steady pull along x1 adds up, so even η = 1.1 now converges.',
-    zh: '3 · 动量法 — 速度 v ← γ·v + η·∇f 记住了之前的步子：沿 x2 的来回摆动相互抵消，沿 x1 的持续推动不断累积，因此 η = 1.1 现在也能收敛。',
+    en: '3 · Momentum — the velocity v ← γ·v + η·∇f remembers earlier steps: the back-and-forth along x2 cancels out while the steady pull along x1 adds up, so even η = 1.1 now converges (with the printed gradient; see row 6).',
+    zh: '3 · 动量法 — 速度 v ← γ·v + η·∇f 记住了之前的步子：沿 x2 的来回摆动相互抵消，沿 x1 的持续推动不断累积，因此 η = 1.1 现在也能收敛（在书中印出的梯度下；见第 6 行）。',
   },
   'note.theory': {
     en: 'On a quadratic the error shrinks by at most the rate each step (below 1: converges). Polyak’s η and γ make the slowest direction as fast as it can be.',

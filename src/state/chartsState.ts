@@ -15,6 +15,7 @@ import type { EwmaCurve } from '../charts/ewmaChart';
 import { regionOfInterest, type Region } from '../charts/geometry';
 import { seriesColor } from '../charts/palette';
 import { formatNumber } from '../charts/format';
+import { overallRate } from '../core/quadratic';
 import { createColorScheme } from './colorScheme';
 import { createWorkerResource } from './workerResource';
 import { eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns, runColorIndex, requestDifferences, type InputDifference } from './chartSources';
@@ -31,6 +32,8 @@ export interface RateMapData {
   readonly request: NonNullable<ReturnType<typeof rateMapRequest>>;
   readonly result: RateMapResult;
   readonly current: { lr: number; momentum: number } | null;
+  /** Exact heavy-ball rate at the current (η, γ), not the map's nearest sample. */
+  readonly currentRate: number | null;
 }
 
 export interface ChartsState {
@@ -44,6 +47,8 @@ export interface ChartsState {
   rateMap(binding: Accessor<ChartBinding>): Accessor<RateMapData | null>;
   /** Two run cells selected: the inputs in which they differ. */
   readonly comparison: Accessor<{ a: CellAddress; b: CellAddress; differences: InputDifference[] } | null>;
+  /** Does the active cell hold a run that can be pinned? */
+  readonly canPin: Accessor<boolean>;
   /** Pin the run in the active cell (no-op when it holds no run). */
   pinSelection(): void;
   unpin(id: string): void;
@@ -140,7 +145,9 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
         if (!req || !map) return null;
         const eta = numberAt(addressOfName('eta'));
         const gamma = numberAt(addressOfName('gamma'));
-        return { eigenvalues: eigenvalues(), request: req, result: map, current: eta !== null && gamma !== null ? { lr: eta, momentum: gamma } : null };
+        const current = eta !== null && gamma !== null ? { lr: eta, momentum: gamma } : null;
+        const currentRate = current ? overallRate('momentum', current.lr, current.momentum, eigenvalues()) : null;
+        return { eigenvalues: eigenvalues(), request: req, result: map, current, currentRate };
       });
     },
     comparison: createMemo(() => {
@@ -151,6 +158,7 @@ export function createChartsState(sheet: SheetStore, compute: ComputeService): C
       if (a.kind !== 'run' || b.kind !== 'run') return null;
       return { a: anchor, b: focus, differences: requestDifferences(a.request, b.request) };
     }),
+    canPin: () => runOf(sheet.selection().anchor) !== undefined,
     pinSelection() {
       const address = sheet.selection().anchor;
       const value = runOf(address);

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../sheet/types';
 import type { CellView, CellViewKind } from './gridModel';
-import { formatValue } from '../sheet/format';
+import { formatNumber, formatValue } from '../sheet/format';
 import { t } from '../i18n/localeStore';
 
 const KIND: Readonly<Record<CellValue['kind'], CellViewKind>> = {
@@ -36,20 +36,32 @@ function titleOf(value: CellValue): string | undefined {
   switch (value.kind) {
     case 'error':
       return `${value.code} ${t(value.reason, value.args)}`;
+    case 'note':
+      // The whole explanation, also when the cell shows only its beginning.
+      return t(value.key);
     case 'run': {
       const request = value.request;
       if (request.kind === 'path2d') {
-        return t('run.path2dTitle', {
-          method: request.method,
-          eta: request.eta,
-          gamma: request.gamma,
+        const title = t('run.path2dTitle', {
+          method: t(`method.${request.method}`),
+          eta: formatNumber(request.eta),
+          gamma: formatNumber(request.gamma),
           steps: request.steps,
-          x1: request.start[0],
-          x2: request.start[1],
+          x1: formatNumber(request.start[0]),
+          x2: formatNumber(request.start[1]),
         });
+        // The chapter's erratum, said where the run is: a typed gradient that is not ∇f.
+        const check = value.result.kind === 'path2d' ? value.result.gradientCheck : null;
+        return check && !check.agrees ? `${title}. ${t('run.gradientMismatch', { derived: `(${check.derived.join(', ')})` })}` : title;
       }
       const config = request.configs[0];
-      return t('run.regressionTitle', { lr: config.lr, mom: config.momentum, convention: config.convention, epochs: request.epochs, batch: request.batchSize });
+      return t('run.regressionTitle', {
+        lr: formatNumber(config.lr),
+        mom: formatNumber(config.momentum),
+        convention: config.convention,
+        epochs: request.epochs,
+        batch: request.batchSize,
+      });
     }
     case 'pending':
       return t('run.pending');

@@ -11,6 +11,7 @@ import { createCellSignals } from './cellSignals';
 import { createRunDispatcher, type RunStatus } from './runDispatcher';
 import { describeCell } from './describeCell';
 import { scrubNumber } from './scrub';
+import { t } from '../i18n/localeStore';
 import { columnLetters, formatAddress, parseAddress, parseRange, rangeAddresses } from '../sheet/address';
 
 export interface SheetStore extends GridModel {
@@ -22,7 +23,7 @@ export interface SheetStore extends GridModel {
   settledRun(address: CellAddress): RunValue | undefined;
   /** Reactive snapshot of the persisted state (charts, pins, cells). */
   readonly state: Accessor<SheetState>;
-  /** Replace the whole sheet (preset, link, state file). One undoable step is not kept: it is a new document. */
+  /** Replace the whole sheet (preset, link, state file) as one undoable edit. */
   load(state: SheetState): void;
   readonly runStatus: Accessor<RunStatus>;
   /** Milliseconds from the last edit to the frame that showed its results; null before any edit. */
@@ -192,7 +193,8 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
         edit(() => new Set([...outcome, address]));
         return null;
       }
-      return (outcome as { reason: string }).reason;
+      const error = outcome as { reason: string; args?: Readonly<Record<string, string | number>> };
+      return t(error.reason, error.args);
     },
     setColWidth(column, width) {
       engine.setColWidth(column, width);
@@ -209,10 +211,8 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
       return engine.toState();
     },
     load(state) {
-      engine = options.createEngine(state);
-      settled.clear();
-      settledRuns.clear();
-      edit(allCells);
+      // One undo step: a preset or a link picked by mistake is one Ctrl+Z away.
+      edit(() => new Set([...allCells(), ...engine.loadState(state)]));
     },
     runStatus: dispatcher.status,
     lastEditMs,

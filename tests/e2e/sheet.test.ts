@@ -66,4 +66,35 @@ describe('the default playground', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a preset replaces the sheet as one undoable edit, and Undo brings the user\'s own sheet back', async () => {
+    const { page, errors, context } = await e2e.newPage();
+    await page.goto(e2e.baseUrl);
+    await settled(page);
+    await typeInto(page, 'G45', 'my note');
+    await page.getByRole('combobox', { name: 'Presets' }).selectOption('corrected');
+    await expect.poll(() => cellText(page, 'B6')).toBe('corrected');
+    await settled(page);
+    expect(await cellText(page, 'G45')).toBe('');
+    // The corrected problem's runs diverge exactly where theory says: η = 0.4 converges.
+    expect(await cellText(page, 'D13')).toMatch(/GD/);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => cellText(page, 'B6')).toBe('printed');
+    expect(await cellText(page, 'G45')).toBe('my note');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('clicking an empty cell that a note flows over selects that cell, not the note', async () => {
+    const { page, errors, context } = await e2e.newPage();
+    await page.goto(e2e.baseUrl);
+    await settled(page);
+    await cell(page, 'C11').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(page, 'C11')).toBe('7');
+    expect(await cell(page, 'A11').getAttribute('data-kind')).toBe('note');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

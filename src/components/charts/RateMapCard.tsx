@@ -2,7 +2,7 @@
 import { createMemo, type Accessor, type JSX } from 'solid-js';
 import type { AppState } from '../../state/appState';
 import type { ChartBinding } from '../../sheet/types';
-import { buildRateMapOption, rateAt, rateMapPointToParams } from '../../charts/rateMapChart';
+import { buildRateMapOption, rateMapPointToParams } from '../../charts/rateMapChart';
 import { rateMapSummary } from '../../charts/summaries';
 import { ChartCard } from './ChartCard';
 import { createElementWidth } from '../useElementWidth';
@@ -26,8 +26,7 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
   const summary = () => {
     const current = data();
     if (!current) return '';
-    const rate = current.current ? rateAt(current.result, current.request, current.current.lr, current.current.momentum) : null;
-    return rateMapSummary(current.eigenvalues, current.current, rate);
+    return rateMapSummary(current.eigenvalues, current.current, current.currentRate);
   };
   return (
     <ChartCard

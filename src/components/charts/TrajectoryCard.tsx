@@ -42,7 +42,9 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       summary={trajectorySummary(data()?.runs ?? [])}
       empty={t('chart.empty')}
       widthRef={widthRef}
-      draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: (point) => charts.moveStart(point) }}
+      // The cells are written once, when the drag ends: one undo step, and the axes (which follow
+      // the runs) stay put under the pointer while it moves.
+      draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: () => undefined, onDragEnd: (point) => charts.moveStart(point) }}
       tools={
         <label>
           <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
