@@ -82,13 +82,28 @@ export function EChart(props: EChartProps): JSX.Element {
     });
   });
 
-  createEffect(() => {
-    const next = props.option;
-    if (!chart) return;
+  // Options can change several times within a frame (runs land one by one); ECharts gets only
+  // the latest, once per animation frame. The first option is drawn at once.
+  let pending: ChartOption | null = null;
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    const next = pending;
+    pending = null;
+    if (!chart || next === null) return;
     const { option, opts } = planOptionUpdate(shown, next);
     chart.setOption(option, opts);
     shown = next;
     placeHandle();
+  };
+  createEffect(() => {
+    pending = props.option;
+    if (!chart) return;
+    if (shown === null || typeof requestAnimationFrame !== 'function') return draw();
+    if (frame === 0) frame = requestAnimationFrame(draw);
+  });
+  onCleanup(() => {
+    if (frame !== 0 && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
   });
 
   return (

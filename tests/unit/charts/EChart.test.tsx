@@ -21,7 +21,8 @@ afterEach(() => {
 interface Mounted {
   host: HTMLElement;
   chart: EChartsType;
-  setOption: (option: ChartOption) => void;
+  /** Hands the component a new option and waits for the frame in which it draws it. */
+  setOption: (option: ChartOption) => Promise<void>;
   unmount: () => void;
 }
 
@@ -55,7 +56,11 @@ function mount(initial: ChartOption, props: Partial<EChartProps> = {}): Mounted 
   };
   cleanups.push(unmount);
   if (!chart) throw new Error('EChart did not hand out its instance');
-  return { host, chart, setOption, unmount };
+  const setAndDraw = async (next: ChartOption) => {
+    setOption(() => next);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+  return { host, chart, setOption: setAndDraw, unmount };
 }
 
 // After a replaceMerge, getOption() keeps removed series as null slots.
@@ -70,23 +75,32 @@ describe('EChart', () => {
     expect(seriesIds(chart)).toContain('run:B11');
   });
 
-  test('a new option updates the same instance; a removed run disappears', () => {
+  test('a new option updates the same instance; a removed run disappears', async () => {
     const { chart, setOption } = mount(buildTrajectoryOption(model));
-    setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(0, 1) }));
+    await setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(0, 1) }));
     expect(seriesIds(chart)).toEqual(['contours', 'run:B10', START_HANDLE_SERIES_ID]);
   });
 
-  test('switching to another kind of chart leaves nothing of the first behind', () => {
+  test('several options within one frame reach ECharts once, as the latest', async () => {
+    const { chart, setOption } = mount(buildTrajectoryOption(model));
+    const calls = vi.spyOn(chart, 'setOption');
+    void setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(0, 2) }));
+    await setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(0, 1) }));
+    expect(calls).toHaveBeenCalledTimes(1);
+    expect(seriesIds(chart)).toEqual(['contours', 'run:B10', START_HANDLE_SERIES_ID]);
+  });
+
+  test('switching to another kind of chart leaves nothing of the first behind', async () => {
     const { chart, setOption } = mount(buildTrajectoryOption(model));
     const { request, result } = rateMap(20, 10);
-    setOption(buildRateMapOption({ scheme: 'light', width: 600, request, result, current: null }));
+    await setOption(buildRateMapOption({ scheme: 'light', width: 600, request, result, current: null }));
     expect(seriesIds(chart)).toEqual(['rate', 'marker:current', 'marker:optimum']);
     expect((chart.getOption().legend as unknown[]).length).toBe(0);
   });
 
-  test('SVG export of a live chart, after updates, draws its current runs', () => {
+  test('SVG export of a live chart, after updates, draws its current runs', async () => {
     const { chart, setOption } = mount(buildTrajectoryOption(model));
-    setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(2, 3) }));
+    await setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(2, 3) }));
     const svg = chartSvgString(chart);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain(`stroke="${model.runs[2].color}"`);
@@ -136,11 +150,11 @@ describe('EChart', () => {
     expect(handle?.data[0][0]).toBeCloseTo(target[0], 6);
   });
 
-  test('when a new option moves the start, the handle is grabbed at the new place, not the old', () => {
+  test('when a new option moves the start, the handle is grabbed at the new place, not the old', async () => {
     const onDrag = vi.fn();
     const { chart, setOption } = mount(buildTrajectoryOption(model), { draggable: { seriesId: START_HANDLE_SERIES_ID, onDrag } });
     const moved: [number, number] = [-2, 1];
-    setOption(buildTrajectoryOption({ ...model, start: moved }));
+    await setOption(buildTrajectoryOption({ ...model, start: moved }));
     chart.getZr().flush();
     const drag = (from: number[]) => {
       const handler = chart.getZr().handler;
