@@ -114,6 +114,8 @@ export const uiEn = {
   'run.path2dTitle': '{method}: η = {eta}, γ = {gamma}, {steps} steps from ({x1}, {x2})',
   'run.regressionTitle': 'Minibatch SGD: lr {lr}, momentum {mom} ({convention}), {epochs} epochs, batch size {batch}',
   'run.pending': 'Computing; the previous result is shown meanwhile.',
+  'format.path2dRun': '{method} · {steps} steps · f = {f}',
+  'format.regressionRun': 'regression{convention} · mom {momentum} · loss = {loss}',
 
   // Charts
   'chart.empty': 'Bind this chart to cells holding runs to see them here.',

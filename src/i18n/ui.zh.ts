@@ -106,6 +106,8 @@ export const uiZh: UiCatalogue = {
   'run.path2dTitle': '{method}：η = {eta}，γ = {gamma}，从 ({x1}, {x2}) 出发迭代 {steps} 步',
   'run.regressionTitle': '小批量随机梯度下降：学习率 {lr}，动量 {mom}（{convention}），{epochs} 个迭代周期，批量大小 {batch}',
   'run.pending': '正在计算；暂时显示上一次的结果。',
+  'format.path2dRun': '{method} · {steps} 步 · f = {f}',
+  'format.regressionRun': '回归{convention} · 动量 {momentum} · 损失 = {loss}',
 
   'chart.empty': '把图表绑定到包含运行结果的单元格，即可在这里看到它们。',
   'chart.computing': '正在计算…',

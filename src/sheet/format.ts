@@ -30,6 +30,12 @@ export function formatShort(value: number): string {
 const METHOD_LABELS = { gd: 'GD', momentum: 'momentum', nesterov: 'Nesterov' } as const;
 const ARRAY_PREVIEW = 3;
 
+/** The catalogue's wording of `key` when a translator knows it; null: use the built-in English. */
+function localized(key: string, args: Readonly<Record<string, string | number>>, translate?: Translate): string | null {
+  const text = translate?.(key, args);
+  return text === undefined || text === key ? null : text;
+}
+
 function noteText(key: string, translate?: Translate): string {
   const translated = translate?.(key);
   if (translated !== undefined && translated !== key) return translated;
@@ -64,13 +70,15 @@ export function formatValue(value: CellValue, translate?: Translate): string {
     case 'run': {
       if (value.result.kind === 'path2d' && value.request.kind === 'path2d') {
         const f = value.result.f;
-        return `${METHOD_LABELS[value.request.method]} · ${f.length - 1} steps · f = ${formatShort(f[f.length - 1])}`;
+        const args = { method: METHOD_LABELS[value.request.method], steps: f.length - 1, f: formatShort(f[f.length - 1]) };
+        return localized('format.path2dRun', args, translate) ?? `${args.method} · ${args.steps} steps · f = ${args.f}`;
       }
       if (value.result.kind === 'regression' && value.request.kind === 'regression') {
         const losses = value.result.losses[0];
         const config = value.request.configs[0];
         const convention = config.convention === 'mxnet' ? '' : ` (${config.convention})`;
-        return `regression${convention} · mom ${config.momentum} · loss = ${formatShort(losses[losses.length - 1])}`;
+        const args = { convention, momentum: config.momentum, loss: formatShort(losses[losses.length - 1]) };
+        return localized('format.regressionRun', args, translate) ?? `regression${convention} · mom ${args.momentum} · loss = ${args.loss}`;
       }
       return 'run';
     }

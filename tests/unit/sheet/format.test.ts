@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatShort, formatValue } from '../../../src/sheet/format';
 import { settle, sheet } from './helpers';
+import { translate } from '../../../src/i18n/i18n';
 
 describe('formatValue', () => {
   it('prints numbers to six significant digits and hides binary noise', () => {
@@ -38,6 +39,9 @@ describe('formatValue', () => {
     expect(formatValue(e.value('A1'))).toBe('momentum · 15 steps · f = 7.0e-4');
     // GD on x1² + x2² with η = 1/4 halves x each step: f = 2·(1/8)² after 3 steps.
     expect(formatValue(e.value('A2'))).toBe(`GD · 3 steps · f = ${formatShort(2 / 64)}`);
+    // In the user's language through the catalogue, with the same numbers.
+    expect(formatValue(e.value('A1'), (key, args) => translate('zh', key, args))).toBe('momentum · 15 步 · f = 7.0e-4');
+    expect(formatValue(e.value('A1'), (key, args) => translate('en', key, args))).toBe('momentum · 15 steps · f = 7.0e-4');
   });
 
   it('shows notes through the translation function, or in English without one', () => {
