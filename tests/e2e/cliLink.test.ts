@@ -2,23 +2,16 @@
  * A teacher copies a link from the browser and checks it with the CLI: the CLI, evaluating that
  * very link in Node, must print the same numbers the page shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
-import { cellText, settled, typeInto } from './pageHelpers';
+import { describe, expect, it } from 'vitest';
+import { cellText, settled, typeInto, useE2E } from './pageHelpers';
 import { loadPlayground } from '../../src/cli/loadPlayground';
 import { evaluatePlayground } from '../../src/cli/evaluatePlayground';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 describe('a link copied from the browser, evaluated by the CLI', () => {
   it('prints the same numbers the page shows', async () => {
-    const { page, context, errors } = await e2e.newPage();
+    const { page, errors } = await e2e.newPage();
     await page.goto(e2e.baseUrl);
     await settled(page);
     await typeInto(page, 'C16', '0.35');
@@ -37,6 +30,5 @@ describe('a link copied from the browser, evaluated by the CLI', () => {
       expect([address, await cellText(page, address)]).toEqual([address, cli.get(address)]);
     }
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -2,21 +2,14 @@
  * The thin path end to end in the built app: the default sheet (the chapter) evaluates in the
  * worker, a keyboard-only edit changes dependent cells, a chart and the URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
-import { appHash, cell, cellText, chartDescription, chartPixels, settled, typeInto } from './pageHelpers';
+import { describe, expect, it } from 'vitest';
+import { appHash, cell, cellText, chartDescription, chartPixels, settled, typeInto, useE2E } from './pageHelpers';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 describe('the default playground', () => {
   it('opens on the chapter and evaluates every run without errors', async () => {
-    const { page, errors, context } = await e2e.newPage();
+    const { page, errors } = await e2e.newPage();
     await page.goto(e2e.baseUrl);
     await expect.poll(() => page.getByRole('grid').count()).toBe(1);
     await settled(page);
@@ -27,11 +20,10 @@ describe('the default playground', () => {
     expect(await page.locator('[role="gridcell"][data-kind="error"]').count()).toBe(0);
     await expect.poll(() => chartDescription(page, 'paths')).not.toBe('');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('a keyboard-only momentum edit updates its dependents, the trajectory chart and the URL', async () => {
-    const { page, errors, context } = await e2e.newPage();
+    const { page, errors } = await e2e.newPage();
     await page.goto(e2e.baseUrl);
     await settled(page);
     await expect.poll(() => chartDescription(page, 'paths')).not.toBe('');
@@ -50,11 +42,10 @@ describe('the default playground', () => {
     expect(appHash(page)).toMatch(/^#s=/);
     expect(await cell(page, 'C16').getAttribute('aria-label')).toContain('0.5');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('shows a formula error as a spreadsheet error value with an explanation, not an exception', async () => {
-    const { page, errors, context } = await e2e.newPage();
+    const { page, errors } = await e2e.newPage();
     await page.goto(e2e.baseUrl);
     await settled(page);
     await typeInto(page, 'F1', '=nosuchname*2');
@@ -64,11 +55,10 @@ describe('the default playground', () => {
     await typeInto(page, 'G2', '=G1');
     await expect.poll(() => cellText(page, 'G1')).toBe('#CYCLE!');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('a preset replaces the sheet as one undoable edit, and Undo brings the user\'s own sheet back', async () => {
-    const { page, errors, context } = await e2e.newPage();
+    const { page, errors } = await e2e.newPage();
     await page.goto(e2e.baseUrl);
     await settled(page);
     await typeInto(page, 'G45', 'my note');
@@ -82,11 +72,10 @@ describe('the default playground', () => {
     await expect.poll(() => cellText(page, 'B6')).toBe('printed');
     expect(await cellText(page, 'G45')).toBe('my note');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('clicking an empty cell that a note flows over selects that cell, not the note', async () => {
-    const { page, errors, context } = await e2e.newPage();
+    const { page, errors } = await e2e.newPage();
     await page.goto(e2e.baseUrl);
     await settled(page);
     await cell(page, 'C11').click();
@@ -95,6 +84,5 @@ describe('the default playground', () => {
     await expect.poll(() => cellText(page, 'C11')).toBe('7');
     expect(await cell(page, 'A11').getAttribute('data-kind')).toBe('note');
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
