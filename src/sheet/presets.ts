@@ -57,7 +57,8 @@ export function momentumSweep(): SheetState {
     ...base,
     rows: 30,
     cells: { ...keep, ...cellsFromRows(rows) },
-    names: Object.fromEntries(Object.entries(base.names).filter(([, address]) => inProblem(address))),
+    // eta and gamma name the first run's inputs, so the rate map marks it and a click sets it.
+    names: { ...Object.fromEntries(Object.entries(base.names).filter(([, address]) => inProblem(address))), eta: 'B12', gamma: 'C12' },
     charts: [
       { id: 'paths', kind: 'trajectories', source: 'D12:D17' },
       { id: 'rate', kind: 'rateMap', source: 'B18' },
