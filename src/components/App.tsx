@@ -3,6 +3,7 @@ import type { JSX } from 'solid-js';
 import type { AppState } from '../state/appState';
 import { Toolbar } from './Toolbar';
 import { Notices } from './Notices';
+import { ErratumNote } from './ErratumNote';
 import { StatusLine } from './StatusLine';
 import { FormulaBar } from './FormulaBar';
 import { Grid } from './grid/Grid';
@@ -14,7 +15,10 @@ export function App(props: { app: AppState }): JSX.Element {
   return (
     <div class="app">
       <Toolbar app={props.app} />
-      <Notices persistence={props.app.persistence} />
+      <div>
+        <ErratumNote />
+        <Notices persistence={props.app.persistence} />
+      </div>
       <main class="workspace">
         <section class="sheet-pane" aria-label={t('grid.label')}>
           <FormulaBar model={props.app.sheet} />

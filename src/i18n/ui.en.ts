@@ -88,7 +88,9 @@ export const uiEn = {
   // Banners
   'banner.dismiss': 'Dismiss',
   'banner.erratum':
-    "The chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. The “chapter as printed” preset keeps the typo so that the book's figures appear; the corrected preset uses the true gradient.",
+    "Erratum: the chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. This sheet reproduces the book as printed; type “corrected” in cell B6 (grad_mode) to run the true gradient, and every run shows what changes.",
+  'banner.erratumLabel': 'About the chapter’s gradient',
+  'banner.erratumHide': 'Hide this note',
   'banner.gradientMismatch':
     'The gradient typed in {cell} is not the gradient of the objective (that would be {derived}).',
   'run.gradientMismatch': 'The gradient this run uses is not the gradient of the objective, which is {derived}.',

@@ -83,7 +83,9 @@ export const uiZh: UiCatalogue = {
 
   'banner.dismiss': '关闭',
   'banner.erratum':
-    '原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。“按原书代码”预设保留了这个笔误，以便复现书中的图；修正后的预设使用真实梯度。',
+    '勘误：原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。本表格按原书代码复现；在单元格 B6（grad_mode）中输入 “corrected” 即可改用真实梯度，每个运行都会显示随之发生的变化。',
+  'banner.erratumLabel': '关于本章的梯度',
+  'banner.erratumHide': '隐藏此说明',
   'banner.gradientMismatch': '{cell} 中输入的梯度与目标函数的梯度不一致（正确的梯度是 {derived}）。',
   'run.gradientMismatch': '此次运行所用的梯度并不是目标函数的梯度；正确的梯度是 {derived}。',
   'banner.sharedLink': '这个表格来自分享链接。你的修改只保存在本设备上，复制新链接后才能分享给别人。',
