@@ -32,8 +32,11 @@ const nextFrame = (callback: () => void): void => {
   else setTimeout(callback, 0);
 };
 
+/** The part of the engine the dispatcher needs: what to run, and where results go. */
+export type RunHost = Pick<SheetEngineApi, 'runNeeds' | 'supplyRunResult' | 'supplyRunFailure'>;
+
 export function createRunDispatcher(
-  engine: SheetEngineApi,
+  engine: RunHost,
   compute: ComputeService,
   applyChanges: (changes: ChangeSet) => void,
 ): RunDispatcher {

@@ -56,7 +56,7 @@ const afterPaint = (callback: () => void) => {
 };
 
 export function createSheetStore(options: SheetStoreOptions): SheetStore {
-  let engine = options.createEngine(options.initial);
+  const engine = options.createEngine(options.initial);
   const signals = createCellSignals();
   const settled = new Map<CellAddress, CellValue>();
   const settledRuns = new Map<CellAddress, RunValue>();
@@ -99,17 +99,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
       );
     });
   };
-  const dispatcher = createRunDispatcher(
-    { // Indirection so that load() can swap the engine without re-creating the dispatcher.
-      get rows() { return engine.rows; },
-      get cols() { return engine.cols; },
-      runNeeds: () => engine.runNeeds(),
-      supplyRunResult: (key, result) => engine.supplyRunResult(key, result),
-      supplyRunFailure: (key, message) => engine.supplyRunFailure(key, message),
-    } as SheetEngineApi,
-    options.compute,
-    applyChanges,
-  );
+  const dispatcher = createRunDispatcher(engine, options.compute, applyChanges);
 
   const edit = (change: () => ChangeSet) => {
     editStartedAt = now();
