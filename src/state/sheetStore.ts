@@ -153,7 +153,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     },
     colWidth(column) {
       signals.revision();
-      return engine.toState().colWidths[column] ?? (column === 'A' ? 150 : 110);
+      return engine.colWidth(column) ?? (column === 'A' ? 150 : 110);
     },
     selection,
     select: (anchor, focus = anchor) => setSelection({ anchor, focus }),
