@@ -84,6 +84,7 @@ export const uiEn = {
   'status.saved': 'Saved in this browser',
   'status.saveFailed': "Couldn't save in this browser (storage is full or blocked)",
   'status.failed': 'A computation failed: {message}',
+  'status.cancel': 'Cancel',
 
   // Banners
   'banner.dismiss': 'Dismiss',

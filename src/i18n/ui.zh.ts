@@ -80,6 +80,7 @@ export const uiZh: UiCatalogue = {
   'status.saved': '已保存在此浏览器中',
   'status.saveFailed': '无法保存在此浏览器中（存储空间已满或被禁用）',
   'status.failed': '有一项计算失败：{message}',
+  'status.cancel': '取消',
 
   'banner.dismiss': '关闭',
   'banner.erratum':

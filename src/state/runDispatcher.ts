@@ -9,6 +9,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import type { ChangeSet, SheetEngineApi } from '../sheet/types';
 import type { ComputeService } from '../runs/computeService';
 import { planJobs } from '../runs/planJobs';
+import type { ComputeProgress } from '../core/runTypes';
 
 export interface RunStatus {
   /** Jobs in flight, by worker key. */
@@ -17,6 +18,8 @@ export interface RunStatus {
   readonly runningKinds: readonly string[];
   /** Last job failure, as the worker put it. */
   readonly lastFailure: string | null;
+  /** Progress of the jobs in flight that report it (long regression runs), 0…1; null: none do. */
+  readonly progress: number | null;
 }
 
 export interface RunDispatcher {
@@ -25,6 +28,8 @@ export interface RunDispatcher {
   schedule(): void;
   /** Resolves when nothing is in flight or scheduled. */
   idle(): Promise<void>;
+  /** Stop every run in flight; their cells show #N/A ("cancelled") until an edit asks again. */
+  cancelAll(): void;
 }
 
 const nextFrame = (callback: () => void): void => {
@@ -40,13 +45,16 @@ export function createRunDispatcher(
   compute: ComputeService,
   applyChanges: (changes: ChangeSet) => void,
 ): RunDispatcher {
-  const inFlight = new Map<string, { needKeys: readonly string[]; kind: string }>();
-  const [status, setStatus] = createSignal<RunStatus>({ running: 0, runningKinds: [], lastFailure: null });
+  const inFlight = new Map<string, { needKeys: readonly string[]; kind: string; done: number; total: number }>();
+  const [status, setStatus] = createSignal<RunStatus>({ running: 0, runningKinds: [], lastFailure: null, progress: null });
   let scheduled = false;
   let idleWaiters: Array<() => void> = [];
 
   const publish = (lastFailure: string | null = status().lastFailure) => {
-    setStatus({ running: inFlight.size, runningKinds: [...inFlight.values()].map((job) => job.kind), lastFailure });
+    const jobs = [...inFlight.values()];
+    const total = jobs.reduce((sum, job) => sum + job.total, 0);
+    const progress = total > 0 ? jobs.reduce((sum, job) => sum + job.done, 0) / total : null;
+    setStatus({ running: inFlight.size, runningKinds: jobs.map((job) => job.kind), lastFailure, progress });
     if (inFlight.size === 0 && !scheduled) {
       const waiters = idleWaiters;
       idleWaiters = [];
@@ -59,8 +67,14 @@ export function createRunDispatcher(
     const waiting = new Set([...inFlight.values()].flatMap((job) => job.needKeys));
     const needs = engine.runNeeds().filter((need) => !waiting.has(need.key));
     for (const job of planJobs(needs)) {
-      inFlight.set(job.workerKey, { needKeys: job.needKeys, kind: job.request.kind });
-      void compute.compute(job.workerKey, job.request).then((outcome) => {
+      const entry = { needKeys: job.needKeys, kind: job.request.kind, done: 0, total: 0 };
+      inFlight.set(job.workerKey, entry);
+      const onProgress = (progress: ComputeProgress) => {
+        entry.done = progress.done;
+        entry.total = progress.total;
+        publish();
+      };
+      void compute.compute(job.workerKey, job.request, onProgress).then((outcome) => {
         // Only the newest job for these cells may clear their in-flight entry.
         if (inFlight.get(job.workerKey)?.needKeys === job.needKeys) inFlight.delete(job.workerKey);
         let failure: string | null = null;
@@ -70,11 +84,11 @@ export function createRunDispatcher(
             for (const address of engine.supplyRunResult(needKey, result)) changed.add(address);
           }
           applyChanges(changed);
-        } else if (outcome.status === 'failed') {
-          // The cells show #N/A with the worker's reason instead of waiting forever.
-          failure = outcome.message;
+        } else if (outcome.status === 'failed' || outcome.status === 'cancelled') {
+          // The cells show #N/A with the reason instead of waiting forever.
+          failure = outcome.status === 'failed' ? outcome.message : 'cancelled';
           const changed = new Set<string>();
-          for (const key of job.needKeys) for (const address of engine.supplyRunFailure(key, outcome.message)) changed.add(address);
+          for (const key of job.needKeys) for (const address of engine.supplyRunFailure(key, failure)) changed.add(address);
           applyChanges(changed);
         }
         publish(failure);
@@ -91,5 +105,6 @@ export function createRunDispatcher(
       nextFrame(plan);
     },
     idle: () => (inFlight.size === 0 && !scheduled ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
+    cancelAll: () => [...inFlight.keys()].forEach((key) => compute.cancel(key)),
   };
 }

@@ -34,6 +34,8 @@ export interface SheetStore extends GridModel {
   readonly canRedo: Accessor<boolean>;
   /** Resolves when no run is in flight. */
   idle(): Promise<void>;
+  /** Stop the runs in flight (long regressions); their cells say they were cancelled. */
+  cancelRuns(): void;
   /** Gives access to engine-level operations for chart bindings and pins. */
   setCharts(charts: SheetState['charts']): void;
   setPins(pins: SheetState['pins']): void;
@@ -210,6 +212,7 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     canUndo: () => history().undo,
     canRedo: () => history().redo,
     idle: () => dispatcher.idle(),
+    cancelRuns: () => dispatcher.cancelAll(),
     setCharts: (charts) => edit(() => engine.setCharts(charts)),
     setPins: (pins) => edit(() => engine.setPins(pins)),
   };

@@ -85,4 +85,18 @@ describe('the default playground', () => {
     expect(await cell(page, 'A11').getAttribute('data-kind')).toBe('note');
     expect(errors).toEqual([]);
   });
+
+  it('a long run shows its progress and can be cancelled; its cell then says so', async () => {
+    const { page, errors } = await e2e.newPage();
+    await page.goto(e2e.baseUrl);
+    await settled(page);
+    await typeInto(page, 'G45', '=REGRESSION(0.05, 0.9, 900)');
+    const status = page.getByRole('status', { name: 'Status' });
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/\d+ %/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => cellText(page, 'G45')).toBe('#N/A');
+    expect(await cell(page, 'G45').getAttribute('title')).toMatch(/cancelled/);
+    await settled(page);
+    expect(errors).toEqual([]);
+  });
 });
