@@ -79,15 +79,8 @@ function validate(req: Path2DRequest): CoreFailure | null {
   return null;
 }
 
-interface Trace {
-  readonly x1: Float64Array;
-  readonly x2: Float64Array;
-  readonly f: Float64Array;
-  readonly step1: Float64Array;
-  readonly step2: Float64Array;
-  readonly velocity1: Float64Array;
-  readonly velocity2: Float64Array;
-}
+/** The result's arrays, filled in place while descending. */
+type Trace = Pick<Path2DResult, 'x1' | 'x2' | 'f' | 'step1' | 'step2' | 'velocity1' | 'velocity2'>;
 
 function newTrace(steps: number): Trace {
   const iterates = () => new Float64Array(steps + 1);

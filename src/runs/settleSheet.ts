@@ -7,6 +7,7 @@
 import type { SheetEngineApi } from '../sheet/types';
 import type { ComputeService } from './computeService';
 import { planJobs } from './planJobs';
+import { applyOutcome } from './applyOutcome';
 
 export interface SettleReport {
   readonly rounds: number;
@@ -21,21 +22,16 @@ const MAX_ROUNDS = 32;
 export async function settleSheet(engine: SheetEngineApi, compute: ComputeService): Promise<SettleReport> {
   let jobsRun = 0;
   const failures: string[] = [];
-  const failedKeys = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const needs = engine.runNeeds().filter((need) => !failedKeys.has(need.key));
+    // A failed run is recorded in the engine (its cells show #N/A), so it is no longer a need.
+    const needs = engine.runNeeds();
     if (needs.length === 0) return { rounds: round, jobs: jobsRun, failures };
     const jobs = planJobs(needs);
     const outcomes = await Promise.all(jobs.map((job) => compute.compute(job.workerKey, job.request)));
     jobs.forEach((job, index) => {
       jobsRun++;
-      const outcome = outcomes[index];
-      if (outcome.status === 'ok') {
-        for (const [needKey, result] of job.deliver(outcome.result)) engine.supplyRunResult(needKey, result);
-      } else {
-        for (const key of job.needKeys) failedKeys.add(key);
-        failures.push(outcome.status === 'failed' ? outcome.message : outcome.status);
-      }
+      const { failure } = applyOutcome(engine, job, outcomes[index]);
+      if (failure !== null) failures.push(failure);
     });
   }
   return { rounds: MAX_ROUNDS, jobs: jobsRun, failures: [...failures, 'run rounds exhausted'] };

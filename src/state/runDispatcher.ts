@@ -9,6 +9,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import type { ChangeSet, SheetEngineApi } from '../sheet/types';
 import type { ComputeService } from '../runs/computeService';
 import { planJobs } from '../runs/planJobs';
+import { applyOutcome } from '../runs/applyOutcome';
 import type { ComputeProgress } from '../core/runTypes';
 
 export interface RunStatus {
@@ -77,20 +78,8 @@ export function createRunDispatcher(
       void compute.compute(job.workerKey, job.request, onProgress).then((outcome) => {
         // Only the newest job for these cells may clear their in-flight entry.
         if (inFlight.get(job.workerKey)?.needKeys === job.needKeys) inFlight.delete(job.workerKey);
-        let failure: string | null = null;
-        if (outcome.status === 'ok') {
-          const changed = new Set<string>();
-          for (const [needKey, result] of job.deliver(outcome.result)) {
-            for (const address of engine.supplyRunResult(needKey, result)) changed.add(address);
-          }
-          applyChanges(changed);
-        } else if (outcome.status === 'failed' || outcome.status === 'cancelled') {
-          // The cells show #N/A with the reason instead of waiting forever.
-          failure = outcome.status === 'failed' ? outcome.message : 'cancelled';
-          const changed = new Set<string>();
-          for (const key of job.needKeys) for (const address of engine.supplyRunFailure(key, failure)) changed.add(address);
-          applyChanges(changed);
-        }
+        const { changed, failure } = applyOutcome(engine, job, outcome);
+        if (changed.size > 0) applyChanges(changed);
         publish(failure);
       });
     }
