@@ -4,7 +4,6 @@
  */
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { AppState } from '../state/appState';
-import type { ChartBinding } from '../sheet/types';
 import { TrajectoryCard } from './charts/TrajectoryCard';
 import { EwmaCard } from './charts/EwmaCard';
 import { LossCard } from './charts/LossCard';
@@ -95,4 +94,3 @@ function Comparison(props: { app: AppState }): JSX.Element {
   );
 }
 
-export type { ChartBinding };

@@ -5,7 +5,7 @@
  */
 import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
 import type { ChartBinding, CellAddress, Pin } from '../sheet/types';
-import type { ComputeResult, ContourResult, Path2DResult, RateMapResult, RegressionRequest, RegressionResult, Vec2 } from '../core/runTypes';
+import type { ComputeResult, ContourResult, RateMapResult, RegressionRequest, RegressionResult, Vec2 } from '../core/runTypes';
 import type { ComputeService } from '../runs/computeService';
 import type { SheetStore } from './sheetStore';
 import type { ColorScheme } from '../charts/option';
@@ -240,4 +240,3 @@ function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-export type { Path2DResult };
