@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEwmaOption } from '../src/charts/ewmaChart';
-import { renderSvg } from '../src/charts/exportImage';
+import { renderSvg } from '../src/ui/echarts/exportImage';
 import { buildLossOption, lossRunsOf } from '../src/charts/lossChart';
 import { buildLossSmallMultiples, smallMultiplesHeight } from '../src/charts/lossSmallMultiples';
 import type { ChartFrame, ChartOption, ColorScheme } from '../src/charts/option';

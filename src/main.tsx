@@ -1,6 +1,6 @@
 import { render } from 'solid-js/web';
-import { App } from './components/App';
-import { createAppState } from './state/appState';
+import { App } from './ui/views/App';
+import { createAppState } from './ui/stores/appState';
 
 const root = document.getElementById('root');
 if (root) {

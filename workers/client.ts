@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { ComputeOutcome } from '../src/core/runTypes';
-import type { ComputeApi } from './computeApi';
+import type { ComputeApi } from '../src/compute/computeApi';
 import type { ExposedComputeApi } from './exposeComputeApi';
 
 export interface WorkerCompute extends ComputeApi {

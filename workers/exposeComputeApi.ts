@@ -5,8 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import type { ComputeOutcome, ComputeProgress, ComputeRequest } from '../src/core/runTypes';
-import type { ComputeApi } from './computeApi';
-import { transferablesOf } from './transferables';
+import type { ComputeApi } from '../src/compute/computeApi';
+import { transferablesOf } from '../src/compute/transferables';
 
 export type ProgressCallback = (progress: ComputeProgress) => void;
 

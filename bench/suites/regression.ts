@@ -4,8 +4,8 @@
  * runs (K = 3), and a 16 × 16 (lr, momentum) sweep (K = 256).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initTfBackend } from '../../workers/tfBackend';
-import { trainRegressionBatch } from '../../workers/regressionEngine';
+import { initTfBackend } from '../../src/compute/tfBackend';
+import { trainRegressionBatch } from '../../src/compute/regressionEngine';
 import { runRegressionReference } from '../../tests/reference/regressionReference';
 import { chapterConfigs, chapterRequest, sweepConfigs } from '../../tests/reference/chapterRuns';
 import type { RegressionRequest, RegressionResult } from '../../src/core/runTypes';

@@ -3,7 +3,7 @@
  * with the canvas renderer and times setOption (which paints synchronously) for the contour
  * representations and the update strategies EChart.tsx could use.
  */
-import { echarts } from '../../src/charts/echartsSetup';
+import { echarts } from '../../src/ui/echarts/echartsSetup';
 import { contourData, contourSeries, contourStyle } from '../../src/charts/contourSeries';
 import type { ChartOption } from '../../src/charts/option';
 import { planOptionUpdate, REPLACED_COMPONENTS } from '../../src/charts/optionUpdate';

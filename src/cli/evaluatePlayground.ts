@@ -4,9 +4,9 @@
  */
 import type { SheetState } from '../sheet/types';
 import { SheetEngine } from '../sheet/engine';
-import { settleSheet } from '../runs/settleSheet';
-import { createComputeApi } from '../../workers/computeApi';
-import { initTfBackend } from '../../workers/tfBackend';
+import { settleSheet } from '../session/settleSheet';
+import { createComputeApi } from '../compute/computeApi';
+import { initTfBackend } from '../compute/tfBackend';
 import { reportCells, type CellReport } from './serialize';
 
 export interface Evaluation {

@@ -5,14 +5,14 @@
  */
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { createComputeApi } from '../../workers/computeApi';
+import { createComputeApi } from '../../src/compute/computeApi';
 import { exposeComputeApi } from '../../workers/exposeComputeApi';
 import { wrapComputeEndpoint } from '../../workers/client';
-import { initTfBackend } from '../../workers/tfBackend';
+import { initTfBackend } from '../../src/compute/tfBackend';
 import { runPath2D } from '../../src/core/optimize2d';
 import { computeContours } from '../../src/core/contours';
 import { computeRateMap } from '../../src/core/rateMap';
-import type { ComputeService } from '../../src/runs/computeService';
+import type { ComputeService } from '../../src/compute/computeService';
 import type {
   ComputeOutcome,
   ComputeProgress,

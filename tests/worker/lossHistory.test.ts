@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { gramLoss, lossHistories } from '../../workers/lossHistory';
-import { augmentedGram } from '../../workers/regressionTensors';
+import { gramLoss, lossHistories } from '../../src/compute/lossHistory';
+import { augmentedGram } from '../../src/compute/regressionTensors';
 import { meanSquaredLoss } from '../reference/regressionReference';
 import { generateRegressionData } from '../../src/core/syntheticData';
 import { leastSquares } from '../reference/leastSquares';

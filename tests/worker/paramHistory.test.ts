@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { initTfBackend } from '../../workers/tfBackend';
-import { ParamHistory } from '../../workers/paramHistory';
+import { initTfBackend } from '../../src/compute/tfBackend';
+import { ParamHistory } from '../../src/compute/paramHistory';
 
 beforeAll(initTfBackend);
 

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { initTfBackend } from '../../workers/tfBackend';
-import { trainRegressionBatch, type RegressionEngineOutcome } from '../../workers/regressionEngine';
+import { initTfBackend } from '../../src/compute/tfBackend';
+import { trainRegressionBatch, type RegressionEngineOutcome } from '../../src/compute/regressionEngine';
 import { runRegressionReference } from '../reference/regressionReference';
 import { chapterConfigs, chapterRequest, sweepConfigs } from '../reference/chapterRuns';
 import type { ComputeProgress, RegressionConfig, RegressionRequest, RegressionResult } from '../../src/core/runTypes';

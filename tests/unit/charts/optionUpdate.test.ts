@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CONTOUR_SERIES_ID } from '../../../src/charts/contourSeries';
-import { echarts } from '../../../src/charts/echartsSetup';
-import { normaliseSvgIds } from '../../../src/charts/exportImage';
+import { echarts } from '../../../src/ui/echarts/echartsSetup';
+import { normaliseSvgIds } from '../../../src/ui/echarts/exportImage';
 import { buildLossOption } from '../../../src/charts/lossChart';
 import type { ChartOption } from '../../../src/charts/option';
 import { planOptionUpdate, REPLACED_COMPONENTS } from '../../../src/charts/optionUpdate';

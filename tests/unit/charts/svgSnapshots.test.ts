@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildEwmaOption } from '../../../src/charts/ewmaChart';
-import { normaliseSvgIds, renderSvg } from '../../../src/charts/exportImage';
+import { normaliseSvgIds, renderSvg } from '../../../src/ui/echarts/exportImage';
 import { buildLossOption } from '../../../src/charts/lossChart';
 import { buildLossSmallMultiples, smallMultiplesHeight } from '../../../src/charts/lossSmallMultiples';
 import type { ChartFrame, ChartOption } from '../../../src/charts/option';

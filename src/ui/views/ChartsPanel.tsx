@@ -1,0 +1,96 @@
+/**
+ * The charts column: one card per chart binding of the sheet, the pinned runs, and the diff of
+ * two selected runs. Cards render and dispatch; data comes from the charts state.
+ */
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import type { AppState } from '../stores/appState';
+import { TrajectoryCard } from './charts/TrajectoryCard';
+import { EwmaCard } from './charts/EwmaCard';
+import { LossCard } from './charts/LossCard';
+import { RateMapCard } from './charts/RateMapCard';
+import { t } from '../../i18n/localeStore';
+
+export function ChartsPanel(props: { app: AppState }): JSX.Element {
+  const charts = () => props.app.charts;
+  return (
+    <section class="charts-pane" aria-label={t('charts.label')}>
+      <PinsBar app={props.app} />
+      <Comparison app={props.app} />
+      <For each={charts().bindings()}>
+        {(binding) => {
+          const current = () => charts().bindings().find((b) => b.id === binding.id) ?? binding;
+          return (
+            <Switch>
+              <Match when={binding.kind === 'trajectories'}>
+                <TrajectoryCard app={props.app} binding={current} />
+              </Match>
+              <Match when={binding.kind === 'ewma'}>
+                <EwmaCard app={props.app} binding={current} />
+              </Match>
+              <Match when={binding.kind === 'loss'}>
+                <LossCard app={props.app} binding={current} />
+              </Match>
+              <Match when={binding.kind === 'rateMap'}>
+                <RateMapCard app={props.app} binding={current} />
+              </Match>
+            </Switch>
+          );
+        }}
+      </For>
+    </section>
+  );
+}
+
+function PinsBar(props: { app: AppState }): JSX.Element {
+  return (
+    <Show when={props.app.charts.pins().length > 0}>
+      <div class="pins" role="list" aria-label={t('toolbar.pins')}>
+        <For each={props.app.charts.pins()}>
+          {(pin) => (
+            <span class="pin-chip" role="listitem">
+              {pin.label}{' '}
+              <button type="button" aria-label={t('toolbar.unpin', { label: pin.label })} onClick={() => props.app.charts.unpin(pin.id)}>
+                ×
+              </button>
+            </span>
+          )}
+        </For>
+      </div>
+    </Show>
+  );
+}
+
+function Comparison(props: { app: AppState }): JSX.Element {
+  return (
+    <Show when={props.app.charts.comparison()}>
+      {(comparison) => (
+        <div class="chart-card compare-card" role="region" aria-label={t('compare.title', { a: comparison().a, b: comparison().b })}>
+          <h2>{t('compare.title', { a: comparison().a, b: comparison().b })}</h2>
+          <Show when={comparison().differences.length > 0} fallback={<p class="chart-note">{t('compare.same')}</p>}>
+            <table class="compare-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('compare.input')}</th>
+                  <th scope="col">{comparison().a}</th>
+                  <th scope="col">{comparison().b}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={comparison().differences}>
+                  {(difference) => (
+                    <tr class="is-different">
+                      <th scope="row">{difference.field}</th>
+                      <td>{difference.a}</td>
+                      <td>{difference.b}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        </div>
+      )}
+    </Show>
+  );
+}
+

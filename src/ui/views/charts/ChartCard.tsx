@@ -1,0 +1,79 @@
+/**
+ * The frame every chart shares: a titled card, export buttons (PNG, SVG), the chart itself and
+ * its text summary (the chart's accessible description; end-to-end tests read it as well, and
+ * `data-painted` tells them and the benchmark when ECharts has finished drawing).
+ */
+import { createUniqueId, Show, type JSX } from 'solid-js';
+import type { ECElementEvent } from 'echarts/core';
+import { EChart, type DraggablePoint } from '../../echarts/EChart';
+import type { ChartOption } from '../../../charts/option';
+import type { Vec2 } from '../../../core/runTypes';
+import type { EChartsType } from '../../echarts/echartsSetup';
+import { chartPngDataUrl, chartSvgString } from '../../echarts/exportImage';
+import { downloadDataUrl, downloadText } from '../download';
+import { t } from '../../../i18n/localeStore';
+
+export interface ChartCardProps {
+  readonly id: string;
+  readonly title: string;
+  readonly option: ChartOption | null;
+  readonly summary: string;
+  readonly empty?: string;
+  readonly tools?: JSX.Element;
+  readonly note?: JSX.Element;
+  readonly height?: number;
+  /** A click on the plot: `point` is its position in data coordinates (null off the plot). */
+  readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
+  readonly draggable?: DraggablePoint;
+  readonly widthRef: (element: HTMLElement) => void;
+}
+
+export function ChartCard(props: ChartCardProps): JSX.Element {
+  const summaryId = createUniqueId();
+  let chart: EChartsType | undefined;
+  let body!: HTMLDivElement;
+  const attach = (instance: EChartsType) => {
+    chart = instance;
+    instance.on('finished', () => body.setAttribute('data-painted', 'true'));
+  };
+  return (
+    <figure class="chart-card" data-chart-id={props.id}>
+      <h2 id={`${summaryId}-title`}>
+        {props.title}
+        <span class="chart-tools">
+          {props.tools}
+          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && downloadDataUrl(`${props.id}.png`, chartPngDataUrl(chart))}>
+            PNG
+          </button>
+          <button
+            type="button"
+            aria-label={t('chart.exportSvg', { title: props.title })}
+            onClick={() => chart && downloadText(`${props.id}.svg`, chartSvgString(chart), 'image/svg+xml')}
+          >
+            SVG
+          </button>
+        </span>
+      </h2>
+      <div ref={props.widthRef} class="chart-measure">
+        <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
+          <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>
+            {(option) => (
+              <EChart
+                option={option()}
+                aria-label={props.title}
+                height={`${props.height ?? 340}px`}
+                onEvent={(name, params, point) => name === 'click' && props.onClick?.(params, point)}
+                draggable={props.draggable}
+                ref={attach}
+              />
+            )}
+          </Show>
+        </div>
+      </div>
+      <p id={summaryId} class="visually-hidden">
+        {props.summary}
+      </p>
+      {props.note}
+    </figure>
+  );
+}

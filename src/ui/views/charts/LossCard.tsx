@@ -1,0 +1,39 @@
+/** Regression loss against epoch on a log axis, overlaid or as small multiples with shared axes. */
+import { createMemo, createSignal, type Accessor, type JSX } from 'solid-js';
+import type { AppState } from '../../stores/appState';
+import type { ChartBinding } from '../../../sheet/types';
+import { buildLossOption } from '../../../charts/lossChart';
+import { buildLossSmallMultiples, smallMultiplesHeight } from '../../../charts/lossSmallMultiples';
+import { lossSummary } from '../../../charts/summaries';
+import { ChartCard } from './ChartCard';
+import { createElementWidth } from '../useElementWidth';
+import { t } from '../../../i18n/localeStore';
+
+export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  const runs = props.app.charts.loss(props.binding);
+  const [width, widthRef] = createElementWidth();
+  const [columns, setColumns] = createSignal(false);
+  const viewModel = () => ({
+    scheme: props.app.charts.scheme(),
+    width: width(),
+    runs: runs(),
+    text: { epoch: t('chart.loss.x'), loss: t('chart.loss.y'), batch: t('chart.loss.batch'), diverges: t('chart.trajectories.diverges') },
+  });
+  const option = createMemo(() => (runs().length === 0 ? null : columns() ? buildLossSmallMultiples(viewModel()) : buildLossOption(viewModel())));
+  return (
+    <ChartCard
+      id={props.binding().id}
+      title={t('chart.loss.title')}
+      option={option()}
+      summary={lossSummary(runs())}
+      empty={t('chart.empty')}
+      widthRef={widthRef}
+      height={columns() ? smallMultiplesHeight({ runs: runs(), width: width() }) : undefined}
+      tools={
+        <button type="button" aria-pressed={columns()} onClick={() => setColumns(!columns())}>
+          {columns() ? t('chart.loss.overlay') : t('chart.loss.columns')}
+        </button>
+      }
+    />
+  );
+}

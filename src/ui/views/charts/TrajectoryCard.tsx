@@ -1,0 +1,57 @@
+/** Contour lines of the objective with every run of the binding (and pinned runs) on top. */
+import { createMemo, type Accessor, type JSX } from 'solid-js';
+import type { AppState } from '../../stores/appState';
+import type { ChartBinding } from '../../../sheet/types';
+import { buildTrajectoryOption, START_HANDLE_SERIES_ID } from '../../../charts/trajectoryChart';
+import { ALL_ARROWS } from '../../../charts/trajectoryArrows';
+import { trajectorySummary } from '../../../charts/summaries';
+import { ChartCard } from './ChartCard';
+import { createElementWidth } from '../useElementWidth';
+import { t } from '../../../i18n/localeStore';
+
+export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  const charts = props.app.charts;
+  const data = charts.trajectory(props.binding);
+  const [width, widthRef] = createElementWidth();
+  const arrows = () => props.binding().arrows === true;
+  const option = createMemo(() => {
+    const current = data();
+    if (!current || current.runs.length === 0) return null;
+    return buildTrajectoryOption({
+      scheme: charts.scheme(),
+      width: width(),
+      runs: current.runs,
+      contours: current.contours,
+      region: current.region,
+      start: current.start,
+      arrows: arrows() ? ALL_ARROWS : [],
+      text: {
+        start: t('chart.trajectories.start'),
+        diverges: t('chart.trajectories.diverges'),
+        x1: 'x₁',
+        x2: 'x₂',
+        arrows: { step: t('chart.trajectories.step'), velocity: t('chart.trajectories.velocity'), special: t('chart.trajectories.special') },
+      },
+    });
+  });
+  return (
+    <ChartCard
+      id={props.binding().id}
+      title={t('chart.trajectories.title')}
+      option={option()}
+      summary={trajectorySummary(data()?.runs ?? [])}
+      empty={t('chart.empty')}
+      widthRef={widthRef}
+      // The cells are written once, when the drag ends: one undo step, and the axes (which follow
+      // the runs) stay put under the pointer while it moves.
+      draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: () => undefined, onDragEnd: (point) => charts.moveStart(point) }}
+      tools={
+        <label>
+          <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
+          {t('chart.trajectories.arrows')}
+        </label>
+      }
+      note={<p class="chart-note">{t('chart.trajectories.note')}</p>}
+    />
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * One cell. It reads its own `model.cellView(address)` inside a memo, so an edit repaints only
+ * the cells whose view changed. Cell text is always rendered as a text node, never as HTML.
+ */
+import { createMemo, onMount, Show } from 'solid-js';
+import { t } from '../../../i18n/localeStore';
+import type { CellAddress } from '../../../sheet/types';
+import type { CellView } from '../../stores/gridModel';
+import { rectContains } from './cellAddress';
+import type { GridController } from './gridController';
+
+export interface GridCellProps {
+  readonly ctl: GridController;
+  readonly address: CellAddress;
+  readonly row: number;
+  readonly col: number;
+  readonly column: string;
+}
+
+function sameView(a: CellView, b: CellView): boolean {
+  return a.text === b.text && a.kind === b.kind && a.title === b.title && a.stale === b.stale && a.color === b.color && a.highlighted === b.highlighted && a.overflows === b.overflows;
+}
+
+function isPending(view: CellView): boolean {
+  return view.kind === 'pending' || view.stale === true;
+}
+
+/** What a screen reader announces: always the address first, then the name and the shown text. */
+function cellLabel(address: CellAddress, name: string | undefined, view: CellView): string {
+  const shown = view.text === '' ? t('grid.cellEmpty') : view.text;
+  const text = isPending(view) ? t('grid.cellPending', { text: shown }) : shown;
+  return name ? t('grid.cellLabelNamed', { address, name, text }) : t('grid.cellLabel', { address, text });
+}
+
+export function GridCell(props: GridCellProps) {
+  const ctl = props.ctl;
+  // Views are rebuilt on every change of the cell; equal ones must not touch the DOM.
+  const view = createMemo(() => ctl.model.cellView(props.address), undefined, { equals: sameView });
+  const selected = createMemo(() => rectContains(ctl.rect(), props.row, props.col));
+  const editingHere = () => ctl.editing()?.address === props.address;
+
+  return (
+    <div
+      role="gridcell"
+      class="mp-cell"
+      data-address={props.address}
+      data-kind={view().kind}
+      data-overflows={view().overflows ? '' : undefined}
+      aria-colindex={props.col + 2}
+      aria-selected={selected() ? 'true' : 'false'}
+      aria-label={cellLabel(props.address, ctl.model.nameOf(props.address), view())}
+      aria-description={view().title}
+      aria-busy={isPending(view()) ? 'true' : undefined}
+      title={view().title}
+      tabIndex={ctl.isActive(props.address) ? 0 : -1}
+      classList={{
+        'is-active': ctl.isActive(props.address),
+        'is-selected': selected(),
+        'is-pending': isPending(view()),
+        'is-highlighted': view().highlighted === true,
+        'is-editing': editingHere(),
+      }}
+      style={{ width: `var(--mp-col-${props.column})` }}
+    >
+      <Show when={editingHere()} fallback={<CellContent view={view()} />}>
+        <CellEditor ctl={ctl} address={props.address} />
+      </Show>
+    </div>
+  );
+}
+
+function CellContent(props: { readonly view: CellView }) {
+  return (
+    <>
+      <Show when={props.view.color}>
+        {(color) => <span class="mp-cell__chip" style={{ 'background-color': color() }} aria-hidden="true" />}
+      </Show>
+      <span class="mp-cell__text">{props.view.text}</span>
+      <Show when={isPending(props.view)}>
+        <span class="mp-cell__spinner" aria-hidden="true" />
+      </Show>
+    </>
+  );
+}
+
+/** The in-cell editor. Keys it does not consume (Enter, Tab, Esc) bubble to the grid's handler. */
+function CellEditor(props: { readonly ctl: GridController; readonly address: CellAddress }) {
+  let input!: HTMLInputElement;
+  const initial = props.ctl.editing()?.initial ?? '';
+  onMount(() => {
+    input.focus();
+    input.setSelectionRange(initial.length, initial.length);
+  });
+  return (
+    <input
+      ref={input}
+      class="mp-cell__editor"
+      aria-label={t('grid.editorLabel', { address: props.address })}
+      value={initial}
+      spellcheck={false}
+      autocomplete="off"
+      onInput={(event) => props.ctl.setDraft(event.currentTarget.value)}
+      // Focus leaving the editor (a click elsewhere) commits, as in every spreadsheet.
+      onBlur={() => {
+        if (props.ctl.editing()?.address === props.address) props.ctl.commitEdit(false);
+      }}
+    />
+  );
+}
