@@ -5,6 +5,7 @@
  * split back into one result per cell.
  */
 import type { RegressionConfig, RegressionRequest, RegressionResult } from './runTypes';
+import { fingerprintArray } from './syntheticData';
 
 export interface RegressionGroupMember {
   /** Position of the request in the array given to groupRegressionRequests. */
@@ -28,13 +29,13 @@ export interface RegressionGroup {
 export function regressionGroupKey(request: RegressionRequest): string {
   const { data } = request;
   // A fixed field order (not JSON of the object) so that property order never changes the key.
+  // A data table enters by fingerprint: its contents may be 10⁵ rows.
+  const dataKey =
+    data.kind === 'table'
+      ? ['table', data.n, data.featureCount, fingerprintArray(data.features), fingerprintArray(data.labels)]
+      : [data.n, data.trueW[0], data.trueW[1], data.trueB, data.noise, data.seed];
   return JSON.stringify([
-    data.n,
-    data.trueW[0],
-    data.trueW[1],
-    data.trueB,
-    data.noise,
-    data.seed,
+    ...dataKey,
     request.batchSize,
     request.epochs,
     request.decayEpoch,
@@ -101,6 +102,7 @@ export function selectRegressionConfigs(
   return {
     kind: 'regression',
     stepsPerEpoch: batched.stepsPerEpoch,
+    ...(batched.lossStride === undefined ? {} : { lossStride: batched.lossStride }),
     losses: configIndices.map((i) => batched.losses[i]),
     finalParams: configIndices.map((i) => batched.finalParams[i]),
     divergedAt: configIndices.map((i) => batched.divergedAt[i]),

@@ -12,14 +12,14 @@ import { seededUniform } from './syntheticData';
 export type RegressionPlanSpec = Pick<
   RegressionRequest,
   'batchSize' | 'epochs' | 'trainSeed' | 'initScale'
-> & { readonly data: Pick<RegressionRequest['data'], 'n'> };
+> & { readonly data: Pick<RegressionRequest['data'], 'n'> & { readonly featureCount?: number } };
 
 export interface RegressionPlan {
   readonly n: number;
   readonly batchSize: number;
   /** ceil(n / batchSize): the last minibatch of an epoch may be smaller, as the chapter's loader keeps it. */
   readonly stepsPerEpoch: number;
-  /** Initial [w1, w2, b]: w ~ N(0, initScale²), b = 0. Velocities always start at zero. */
+  /** Initial [w1, …, wd, b] (d = data.featureCount, 2 by default): w ~ N(0, initScale²), b = 0. Velocities start at zero. */
   readonly initialParams: Float64Array;
   /** Per epoch, a permutation of 0…n−1; step s of the epoch takes entries s·B … min((s+1)·B, n) − 1. */
   readonly epochOrders: readonly Int32Array[];
@@ -33,7 +33,9 @@ export function planRegression(spec: RegressionPlanSpec): RegressionPlan {
   const { n } = spec.data;
   const source = seededUniform(spec.trainSeed);
   const initialWeight = randomNormal.source(source)(0, spec.initScale);
-  const initialParams = Float64Array.of(initialWeight(), initialWeight(), 0);
+  const featureCount = spec.data.featureCount ?? 2;
+  const initialParams = new Float64Array(featureCount + 1); // b, the last entry, stays 0
+  for (let j = 0; j < featureCount; j += 1) initialParams[j] = initialWeight();
   const shuffle = shuffler(source);
   const epochOrders: Int32Array[] = [];
   for (let epoch = 0; epoch < spec.epochs; epoch += 1) {
@@ -57,6 +59,34 @@ export function planRegression(spec: RegressionPlanSpec): RegressionPlan {
 export function minibatchBounds(plan: RegressionPlan, step: number): readonly [number, number] {
   const start = step * plan.batchSize;
   return [start, Math.min(start + plan.batchSize, plan.n)];
+}
+
+/** Most losses a regression result records per config (the initial loss included). */
+export const MAX_LOSS_POINTS = 1001;
+
+/**
+ * Steps between recorded losses for a run of `totalSteps`: 1 while every step fits in
+ * MAX_LOSS_POINTS (the chapter's 300 steps record all 301 losses), else the smallest power of two
+ * s with ⌈totalSteps / s⌉ ≤ MAX_LOSS_POINTS − 1. Loss i is then the loss after step
+ * min(i·s, totalSteps): every s-th step and always the last one. A power of two lets the engine
+ * multiply a stride's updates together pairwise (see regressionIntervals.ts).
+ * `lossRecordStride(300)` → 1; `lossRecordStride(100_000)` → 128
+ */
+export function lossRecordStride(totalSteps: number): number {
+  let stride = 1;
+  while (Math.ceil(totalSteps / stride) > MAX_LOSS_POINTS - 1) stride *= 2;
+  return stride;
+}
+
+/**
+ * The steps after which a run with this stride records its loss: 0, s, 2s, …, and totalSteps.
+ * `recordedSteps(10, 4)` → [0, 4, 8, 10]
+ */
+export function recordedSteps(totalSteps: number, stride: number): Int32Array {
+  const count = Math.ceil(totalSteps / stride) + 1;
+  const steps = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) steps[i] = Math.min(i * stride, totalSteps);
+  return steps;
 }
 
 /**

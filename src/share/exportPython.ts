@@ -27,6 +27,8 @@ export function pythonLiteral(value: string | number | null): string {
 function runLiteral(label: string, request: RegressionRequest, configIndex: number): string {
   const config = request.configs[configIndex];
   const { data } = request;
+  // A run on the sheet's own data would need the data in the script; it is named, not dropped.
+  if (data.kind === 'table') return `    # ${pythonLiteral(label)} trains on a data range of the sheet, which this script does not carry`;
   const fields: [string, string][] = [
     ['label', pythonLiteral(request.configs.length === 1 ? label : `${label} [${configIndex + 1}]`)],
     ['n', pythonLiteral(data.n)],

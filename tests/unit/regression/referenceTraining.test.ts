@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { meanSquaredLoss, runRegressionReference } from '../../reference/regressionReference';
-import { chapterRequest } from '../../reference/chapterRuns';
+import { chapterRequest, type GeneratedRegressionRequest } from '../../reference/chapterRuns';
 import { generateRegressionData, type RegressionData } from '../../../src/core/syntheticData';
 import { learningRateForEpoch, planRegression } from '../../../src/core/regressionPlan';
 import type { MomentumConvention, RegressionRequest } from '../../../src/core/runTypes';
@@ -70,7 +70,7 @@ describe('the float64 reference', () => {
 });
 
 describe.each([1, 2, 3])('momentum conventions, seed %i', (seed) => {
-  const bothConventions = (momentum: number, overrides: Partial<RegressionRequest> = {}) =>
+  const bothConventions = (momentum: number, overrides: Partial<GeneratedRegressionRequest> = {}) =>
     runRegressionReference(
       chapterRequest(seed, (['mxnet', 'pytorch'] as MomentumConvention[]).map((convention) => ({ lr: 0.2, momentum, convention })), overrides),
     );

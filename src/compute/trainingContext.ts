@@ -1,0 +1,31 @@
+/**
+ * What the two training programs (regressionStepwise.ts, regressionIntervals.ts) share: the
+ * request with its data and plan, the recording schedule, and the yield point.
+ */
+import type { RegressionPlan } from '../core/regressionPlan';
+import type { RegressionRequest } from '../core/runTypes';
+import type { RegressionData } from '../core/syntheticData';
+
+export interface TrainingContext {
+  readonly request: RegressionRequest;
+  readonly data: RegressionData;
+  readonly plan: RegressionPlan;
+  /** W = d + 2: columns of a parameter row [w…, b, −1]. */
+  readonly width: number;
+  readonly totalSteps: number;
+  /** Steps between recorded rows (lossRecordStride); the last step is always recorded. */
+  readonly stride: number;
+  /** Training steps between yields to the event loop. */
+  readonly yieldEvery: number;
+  /** Reports progress and yields; resolves true when the run must stop. */
+  checkpoint(done: number): Promise<boolean>;
+}
+
+/**
+ * Point-major rows: row i·K + k is config k at recorded point i (after step min(i·stride, T)).
+ * A row starts with the W parameters; rowWidth may be larger (the velocity rides along).
+ */
+export interface RecordedRows {
+  readonly rows: Float32Array;
+  readonly rowWidth: number;
+}
