@@ -22,6 +22,17 @@ export const MAX_PATH_STEPS = 100_000;
  */
 export const DIVERGENCE_FACTOR = 1e6;
 
+/**
+ * The divergence rule of a run that starts at f(x₀) = f0, as a test of each new iterate in turn
+ * (true: the run diverged there). runPath2D and the batched sweep (src/compute/sweep2d.ts) both
+ * call it, so a sweep's divergence step is a single run's.
+ * `divergenceTest(10.5)(0, 0, 1e8)` → true; `divergenceTest(10.5)(1, 1, 3)` → false
+ */
+export function divergenceTest(f0: number): (x1: number, x2: number, fx: number) => boolean {
+  const bound = DIVERGENCE_FACTOR * Math.max(1, Math.abs(f0));
+  return (x1, x2, fx) => !Number.isFinite(x1) || !Number.isFinite(x2) || !Number.isFinite(fx) || Math.abs(fx) > bound;
+}
+
 /** A hand gradient "agrees" with the derived one when the largest relative difference is below this. */
 export const GRADIENT_AGREEMENT_TOLERANCE = 1e-9;
 
@@ -49,7 +60,7 @@ export function runPath2D(req: Path2DRequest): Path2DResult | CoreFailure {
   trace.x1[0] = start1;
   trace.x2[0] = start2;
   trace.f[0] = f0;
-  const divergedAt = descend(req, prepared, trace, DIVERGENCE_FACTOR * Math.max(1, Math.abs(f0)));
+  const divergedAt = descend(req, prepared, trace, divergenceTest(f0));
   const last = divergedAt ?? req.steps;
   const x1 = trace.x1.slice(0, last + 1);
   const x2 = trace.x2.slice(0, last + 1);
@@ -89,7 +100,7 @@ function newTrace(steps: number): Trace {
 }
 
 /** Fill the trace; return the divergence step or null. */
-function descend(req: Path2DRequest, objective: PreparedObjective, trace: Trace, bound: number): number | null {
+function descend(req: Path2DRequest, objective: PreparedObjective, trace: Trace, diverged: (x1: number, x2: number, fx: number) => boolean): number | null {
   const { method, eta, gamma, steps } = req;
   const [g1, g2] = objective.grad;
   const f = objective.f;
@@ -128,7 +139,7 @@ function descend(req: Path2DRequest, objective: PreparedObjective, trace: Trace,
     trace.x1[t + 1] = x1;
     trace.x2[t + 1] = x2;
     trace.f[t + 1] = fx;
-    if (!Number.isFinite(x1) || !Number.isFinite(x2) || !Number.isFinite(fx) || Math.abs(fx) > bound) return t + 1;
+    if (diverged(x1, x2, fx)) return t + 1;
   }
   return null;
 }

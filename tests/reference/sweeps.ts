@@ -1,0 +1,37 @@
+/**
+ * Plain float64 sweeps, one configuration after another: what the batched sweeps are compared
+ * with in tests and in the bench. They reuse the single-run code (runPath2D, the regression
+ * reference), so each grid cell is exactly what a single cell of the sheet would compute.
+ */
+import { runPath2D } from '../../src/core/optimize2d';
+import type { RegressionSweepRequest, RegressionSweepResult, Sweep2DRequest, Sweep2DResult } from '../../src/core/runTypes';
+import { runRegressionReference } from './regressionReference';
+import { sweepAsRegression, summariseSweep } from '../../src/compute/regressionSweep';
+
+/** n evenly spaced values from a to b, both ends exact. `linspace(0, 1, 3)` → [0, 0.5, 1] */
+export function linspace(a: number, b: number, n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => (i === n - 1 && n > 1 ? b : a + ((b - a) * i) / Math.max(1, n - 1)));
+}
+
+/** The grid of runPath2D runs, row-major gammas × etas. */
+export function sweep2DReference(request: Sweep2DRequest): Sweep2DResult {
+  const k = request.etas.length * request.gammas.length;
+  const result = { finalF: new Float64Array(k), finalX1: new Float64Array(k), finalX2: new Float64Array(k), divergedAt: new Int32Array(k) };
+  request.gammas.forEach((gamma, r) => {
+    request.etas.forEach((eta, c) => {
+      const i = r * request.etas.length + c;
+      const run = runPath2D({ ...request, kind: 'path2d', eta, gamma: request.method === 'gd' ? 0 : gamma });
+      if (run.kind === 'failure') throw new Error(run.message);
+      result.finalF[i] = run.f[run.f.length - 1];
+      result.finalX1[i] = run.x1[run.x1.length - 1];
+      result.finalX2[i] = run.x2[run.x2.length - 1];
+      result.divergedAt[i] = run.divergedAt ?? -1;
+    });
+  });
+  return { kind: 'sweep2d', etas: request.etas, gammas: request.gammas, ...result };
+}
+
+/** The regression grid trained config by config in float64. */
+export function regressionSweepReference(request: RegressionSweepRequest): RegressionSweepResult {
+  return summariseSweep(request, runRegressionReference(sweepAsRegression(request)));
+}
