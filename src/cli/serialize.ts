@@ -4,6 +4,7 @@
  * teacher can diff them against the browser.
  */
 import type { CellValue, SheetEngineApi } from '../sheet/types';
+import type { RegressionSweepResult, Sweep2DResult } from '../core/runTypes';
 import { formatValue } from '../sheet/format';
 import { parseRange, rangeAddresses, columnLetters } from '../sheet/address';
 import { translate } from '../i18n/i18n';
@@ -21,6 +22,18 @@ export interface CellReport {
 /** Non-finite numbers are not JSON: they are written as the strings "NaN", "Infinity", "-Infinity". */
 const num = (x: number): JsonValue => (Number.isFinite(x) ? x : String(x));
 const series = (xs: ArrayLike<number>): JsonValue => Array.from(xs, num);
+
+/** A sweep's grid: axes, final f or loss row-major (rows = γ or momentum), divergence steps (null: none). */
+function sweepToJson(r: Sweep2DResult | RegressionSweepResult): JsonValue {
+  const [columns, rows, final] = r.kind === 'sweep2d' ? [r.etas, r.gammas, r.finalF] : [r.lrs, r.momenta, r.finalLoss];
+  return {
+    run: r.kind,
+    [r.kind === 'sweep2d' ? 'etas' : 'lrs']: series(columns),
+    [r.kind === 'sweep2d' ? 'gammas' : 'momenta']: series(rows),
+    final: series(final),
+    divergedAt: Array.from(r.divergedAt, (step) => (step < 0 ? null : step)),
+  };
+}
 
 export function valueToJson(value: CellValue): JsonValue {
   switch (value.kind) {
@@ -58,6 +71,7 @@ export function valueToJson(value: CellValue): JsonValue {
             : null,
         };
       }
+      if (value.result.kind === 'sweep2d' || value.result.kind === 'regressionSweep') return sweepToJson(value.result);
       const r = value.result;
       return {
         run: 'regression',

@@ -2,9 +2,10 @@
  * The sheet asks for one regression run per cell (configs.length === 1). Runs that share data,
  * schedule and seeds differ only in their configs, so they are grouped into one batched request
  * (the worker trains all configs of a request as one tensor program) and the batched result is
- * split back into one result per cell.
+ * split back into one result per cell. A sweep's grid is the same kind of batched request, and
+ * its result is reduced to one summary per config (sweepAsRegression, summariseSweep).
  */
-import type { RegressionConfig, RegressionRequest, RegressionResult } from './runTypes';
+import type { RegressionConfig, RegressionRequest, RegressionResult, RegressionSweepRequest, RegressionSweepResult } from './runTypes';
 import { fingerprintArray } from './syntheticData';
 
 export interface RegressionGroupMember {
@@ -112,4 +113,43 @@ export function selectRegressionConfigs(
 /** One cell's K = 1 result from a batched run. `splitRegressionResult(batched, 2).losses.length === 1` */
 export function splitRegressionResult(batched: RegressionResult, index: number): RegressionResult {
   return selectRegressionConfigs(batched, [index]);
+}
+
+/** The configs of the grid, row-major: row r is momenta[r], column c is lrs[c]. */
+export function sweepConfigs(request: RegressionSweepRequest): RegressionConfig[] {
+  const configs: RegressionConfig[] = [];
+  for (const momentum of request.momenta) for (const lr of request.lrs) configs.push({ lr, momentum, convention: request.convention });
+  return configs;
+}
+
+/** The batched request a sweep trains. `sweepAsRegression(sweep).configs.length === lrs.length · momenta.length` */
+export function sweepAsRegression(request: RegressionSweepRequest): RegressionRequest {
+  const { kind: _kind, convention: _convention, lrs: _lrs, momenta: _momenta, ...settings } = request;
+  return { ...settings, kind: 'regression', configs: sweepConfigs(request) };
+}
+
+/** Reduce a batched result over the grid's configs to the sweep's summary. */
+export function summariseSweep(request: RegressionSweepRequest, result: RegressionResult): RegressionSweepResult {
+  const k = result.losses.length;
+  const stride = result.lossStride ?? 1;
+  const paramCount = result.finalParams[0]?.length ?? 0;
+  const finalLoss = new Float64Array(k);
+  const divergedAt = new Int32Array(k).fill(-1);
+  const finalParams = new Float64Array(k * paramCount);
+  result.losses.forEach((losses, i) => {
+    const step = result.divergedAt[i];
+    // A diverged config ends at its divergence point (the losses after it are blank).
+    finalLoss[i] = step === null ? losses[losses.length - 1] : losses[Math.ceil(step / stride)];
+    if (step !== null) divergedAt[i] = step;
+    finalParams.set(result.finalParams[i], i * paramCount);
+  });
+  return {
+    kind: 'regressionSweep',
+    stepsPerEpoch: result.stepsPerEpoch,
+    lrs: Float64Array.from(request.lrs),
+    momenta: Float64Array.from(request.momenta),
+    finalLoss,
+    divergedAt,
+    finalParams,
+  };
 }

@@ -42,4 +42,10 @@ export const ERROR_MESSAGES_ZH: { readonly [K in ErrorReason]: string } = {
     '“{name}”不能用作名称：名称只能包含字母、数字和 _，必须以字母开头，并且不能是单元格地址、x1、x2 或函数名。',
   'error.nameTaken': '名称“{name}”已经属于 {cell}。',
   'error.invalidAddress': '“{address}”不是此表格中的单元格。',
+  'error.runTooLarge': '运行规模过大：{quantity} 将是 {count}，超过上限 {max}。',
+  'error.badAxis': '{name} 的第 {position} 个参数必须是一个或多个有限数字（区域、数组或 LINSPACE），而不是 {got}。',
+  'error.allDiverged': '扫描中的每个配置都发散了。',
+  'error.badDataRows': '数据区域中有 {count} 行含有缺失或非数字的值；第一个位于 {address}。',
+  'error.badDataShape': '数据区域应包含 1 到 {max} 个特征列，最后一列是标签，而不是 {cols} 列。',
+  'error.dataRangeOptions': 'n 和 noise 描述的是生成的数据集；给出数据区域时请省略它们。',
 };

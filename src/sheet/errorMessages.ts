@@ -41,6 +41,12 @@ export const ERROR_MESSAGES_EN = {
     '“{name}” cannot be a name: use letters, digits and _, start with a letter, and avoid cell addresses, x1, x2 and function names.',
   'error.nameTaken': 'The name “{name}” already belongs to {cell}.',
   'error.invalidAddress': '“{address}” is not a cell of this sheet.',
+  'error.runTooLarge': 'The run is too large: {quantity} would be {count}, above the limit of {max}.',
+  'error.badAxis': 'Argument {position} of {name} must be one or more finite numbers (a range, an array or LINSPACE), not {got}.',
+  'error.allDiverged': 'Every configuration of the sweep diverged.',
+  'error.badDataRows': '{count} rows of the data range have a missing or non-numeric value; the first is at {address}.',
+  'error.badDataShape': 'A data range holds 1 to {max} feature columns and then the label column, not {cols} columns.',
+  'error.dataRangeOptions': 'n and noise describe the generated data set; leave them out when a data range is given.',
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_MESSAGES_EN;

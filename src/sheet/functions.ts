@@ -7,9 +7,12 @@
  *   GD(objective, start_x1, start_x2, eta, steps[, gradient])
  *   MOMENTUM(objective, start_x1, start_x2, eta, gamma, steps[, gradient][, "nesterov"])
  *   NESTEROV(objective, start_x1, start_x2, eta, gamma, steps[, gradient])
- *   REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed, train_seed, n, noise])
+ *   REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed | data, train_seed, n, noise])
  *     defaults 3, 10, 2, "mxnet", 1, 1, 1000, 0.01; decay_epoch "none" = no decay;
- *     convention "mxnet" (v ← m·v + lr·g) or "pytorch" (alias "tensorflow"/"tf": a ← m·a + g, step lr·a).
+ *     convention "mxnet" (v ← m·v + lr·g) or "pytorch" (alias "tensorflow"/"tf": a ← m·a + g, step lr·a);
+ *     data: a range of the sheet (feature columns, then the label column) instead of the
+ *     generated set (n and noise are then left out). Checks in runArgs.ts.
+ *   Sweeps (SWEEP, REGRESSION_SWEEP, LINSPACE): see sweepFunctions.ts.
  *   A gradient argument is [g1, g2] typed by hand (the run follows it; the worker checks it
  *   against the true gradient) or GRAD(objective) (the run derives it: request.gradient = null).
  * Theory: EIGENVALUES(model), RATE(model, eta, gamma), GD_RATE(model, eta),
@@ -20,7 +23,9 @@ import { ewmaWeights, ewmaWindow } from '../core/ewma';
 import { MAX_PATH_STEPS } from '../core/optimize2d';
 import type { Path2DRequest } from '../core/runTypes';
 import { define, type FunctionContext, type FunctionSpec } from './coerce';
-import { REGRESSION_DEFAULTS, regressionRequest, runCell } from './runs';
+import { regressionRequest, runCell } from './runs';
+import { outside, REGRESSION_OPTION_PARAMS, regressionOptions, runGradient } from './runArgs';
+import { SWEEP_FUNCTIONS } from './sweepFunctions';
 import { deriveGradient } from './symbolic';
 import { eigenvaluesCell, polyakCell, rateCell } from './theory';
 import type { CellValue } from './types';
@@ -31,20 +36,8 @@ export const MAX_SHEET_STEPS = Math.min(10_000, MAX_PATH_STEPS);
 
 const fn1 = (name: string) => (parts: readonly string[]) => `${name}(${parts[0]})`;
 
-/** Argument `position` of `name` within [min, max]? null when fine, else the #NUM! error. */
-function outside(value: number, min: number, max: number, position: number, name: string): CellValue | null {
-  return value >= min && value <= max ? null : sheetError('#NUM!', 'error.outOfRange', { name, position, min, max });
-}
-
 function mean(values: readonly number[]): CellValue {
   return values.length === 0 ? sheetError('#DIV/0!', 'error.emptyAverage') : numberValue(values.reduce((a, b) => a + b, 0) / values.length);
-}
-
-/** The gradient argument of a run: a typed gradient, GRAD() (null: derive), or nothing. */
-function runGradient(value: CellValue | undefined, position: number, name: string): Path2DRequest['gradient'] | CellValue {
-  if (value === undefined || value.kind === 'empty') return null;
-  if (value.kind === 'gradient') return value.derived ? null : value.exprs;
-  return sheetError('#VALUE!', 'error.expectedGradient', { name, position, got: value.kind });
 }
 
 type PathArgs = readonly [
@@ -76,13 +69,6 @@ function pathRun(method: Path2DRequest['method'], name: string, a: PathArgs, ctx
   };
   return runCell(request, ctx.runs);
 }
-
-const CONVENTIONS: Readonly<Record<string, 'mxnet' | 'pytorch'>> = {
-  mxnet: 'mxnet',
-  pytorch: 'pytorch',
-  tensorflow: 'pytorch',
-  tf: 'pytorch',
-};
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
   // Arithmetic and smooth functions: these may appear inside an objective.
@@ -180,46 +166,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   }),
   define({
     name: 'REGRESSION',
-    params: ['number', 'number', 'int?', 'int?', 'value?', 'text?', 'int?', 'int?', 'int?', 'number?'],
-    syntax: 'REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed, train_seed, n, noise])',
-    body: ([lr, momentum, epochs, batch, decay, convention, dataSeed, trainSeed, n, noise], _, ctx) => {
-      const d = REGRESSION_DEFAULTS;
-      const name = 'REGRESSION';
-      const size = n ?? d.n;
-      const e = epochs ?? d.epochs;
-      const checks = [
-        outside(e, 1, 1000, 3, name),
-        outside(size, 1, 100_000, 9, name),
-        outside(batch ?? d.batchSize, 1, size, 4, name),
-        outside(noise ?? d.noise, 0, Infinity, 10, name),
-      ];
-      const failed = checks.find((c) => c !== null);
-      if (failed) return failed;
-      let decayEpoch: number | null = d.decayEpoch;
-      if (decay?.kind === 'text' && decay.value.toLowerCase() === 'none') decayEpoch = null;
-      else if (decay?.kind === 'number' && Number.isInteger(decay.value) && decay.value >= 0) decayEpoch = decay.value;
-      else if (decay !== undefined && decay.kind !== 'empty') {
-        return sheetError('#VALUE!', 'error.badOption', { name, position: 5, options: 'a whole number or "none"', got: String(decay.kind === 'text' ? decay.value : decay.kind) });
-      }
-      const conventionKey = (convention ?? d.convention).toLowerCase();
-      if (!(conventionKey in CONVENTIONS)) {
-        return sheetError('#VALUE!', 'error.badOption', { name, position: 6, options: '"mxnet", "pytorch"', got: convention ?? '' });
-      }
-      const request = regressionRequest({
-        lr,
-        momentum,
-        epochs: e,
-        batchSize: batch ?? d.batchSize,
-        decayEpoch,
-        convention: CONVENTIONS[conventionKey],
-        dataSeed: dataSeed ?? d.dataSeed,
-        trainSeed: trainSeed ?? d.trainSeed,
-        n: size,
-        noise: noise ?? d.noise,
-      });
-      return runCell(request, ctx.runs);
+    params: ['number', 'number', ...REGRESSION_OPTION_PARAMS],
+    syntax: 'REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed | data, train_seed, n, noise])',
+    body: ([lr, momentum, ...rest], _, ctx) => {
+      const options = regressionOptions(rest, 'REGRESSION', 1);
+      return 'kind' in options ? options : runCell(regressionRequest({ ...options, lr, momentum }), ctx.runs);
     },
   }),
+  ...SWEEP_FUNCTIONS,
   // Theory.
   define({ name: 'EIGENVALUES', params: ['model'], syntax: 'EIGENVALUES(model)', body: ([m]) => eigenvaluesCell(m) }),
   define({ name: 'RATE', params: ['model', 'number', 'number'], syntax: 'RATE(model, eta, gamma)', body: ([m, eta, g]) => rateCell(m, 'momentum', eta, g) }),

@@ -9,10 +9,14 @@ import type {
   ComputeResult,
   Path2DRequest,
   Path2DResult,
+  RegressionDataTable,
   RegressionRequest,
   RegressionResult,
+  RegressionSweepRequest,
+  Sweep2DRequest,
 } from '../core/runTypes';
 import { requestKey } from './runKey';
+import { isSweepRun, sweepField } from './sweepFields';
 import type { CellValue, ErrorValue, RunValue } from './types';
 import { booleanValue, numberRow, numberValue, sheetError } from './values';
 
@@ -55,6 +59,8 @@ export interface RegressionArgs {
   readonly trainSeed: number;
   readonly n: number;
   readonly noise: number;
+  /** The sheet's own data (a range) instead of the generated set; n, noise and dataSeed are then unused. */
+  readonly table?: RegressionDataTable;
 }
 
 /** A one-config regression request with the chapter's data set and schedule. */
@@ -62,7 +68,7 @@ export function regressionRequest(args: RegressionArgs): RegressionRequest {
   const d = REGRESSION_DEFAULTS;
   return {
     kind: 'regression',
-    data: { n: args.n, trueW: d.trueW, trueB: d.trueB, noise: args.noise, seed: args.dataSeed },
+    data: args.table ?? { n: args.n, trueW: d.trueW, trueB: d.trueB, noise: args.noise, seed: args.dataSeed },
     batchSize: args.batchSize,
     epochs: args.epochs,
     decayEpoch: args.decayEpoch,
@@ -85,15 +91,19 @@ function runValueOf(request: ComputeRequest, result: ComputeResult): RunValue | 
   if (request.kind === 'regression' && result.kind === 'regression' && result.losses.length >= 1) {
     return { kind: 'run', request, result };
   }
+  if (request.kind === 'sweep2d' && result.kind === 'sweep2d') return { kind: 'run', request, result };
+  if (request.kind === 'regressionSweep' && result.kind === 'regressionSweep') return { kind: 'run', request, result };
   return null;
 }
 
+/** Where a single run diverged; a sweep as a whole never does (its configs say where, see sweepFields.ts). */
 function divergedAt(run: RunValue): number | null {
-  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
+  if (run.result.kind === 'path2d') return run.result.divergedAt;
+  return run.result.kind === 'regression' ? (run.result.divergedAt[0] ?? null) : null;
 }
 
 /** The value of a run cell: the run, pending, #DIVERGED or #N/A (failed). */
-export function runCell(request: Path2DRequest | RegressionRequest, runs: RunLookup): CellValue {
+export function runCell(request: Path2DRequest | RegressionRequest | Sweep2DRequest | RegressionSweepRequest, runs: RunLookup): CellValue {
   const key = requestKey(request);
   const outcome = runs.lookup(key);
   if (outcome === undefined) {
@@ -118,11 +128,14 @@ const path = (read: (r: Path2DResult) => CellValue): FieldReader => (run) =>
 const regression = (read: (r: RegressionResult) => CellValue): FieldReader => (run) =>
   run.result.kind === 'regression' ? read(run.result) : UNKNOWN;
 const UNKNOWN: CellValue = sheetError('#VALUE!', 'error.unknownField');
+const weight = (r: RegressionResult, j: number): CellValue =>
+  j < r.finalParams[0].length - 1 ? numberValue(r.finalParams[0][j]) : UNKNOWN;
 
 /**
  * Parts of a run, read as `=B10.f`. `steady` parts stay readable on a diverged run.
  * 2-D runs: f, x1, x2 (final), fs, x1s, x2s (series), steps, diverged_at, grad_ok, grad_error.
- * Regression runs: loss, w1, w2, b (final), losses (series), steps, diverged_at.
+ * Regression runs: loss, w1, w2, b (final), weights (all of w), losses (series), steps, diverged_at.
+ * Sweeps: see sweepFields.ts.
  */
 export const RUN_FIELDS: Readonly<Record<string, { readonly read: FieldReader; readonly steady?: boolean }>> = {
   f: { read: path((r) => last(r.f)) },
@@ -141,11 +154,18 @@ export const RUN_FIELDS: Readonly<Record<string, { readonly read: FieldReader; r
   },
   loss: { read: regression((r) => last(r.losses[0])) },
   losses: { read: regression((r) => numberRow(r.losses[0])), steady: true },
-  w1: { read: regression((r) => numberValue(r.finalParams[0][0])) },
-  w2: { read: regression((r) => numberValue(r.finalParams[0][1])) },
-  b: { read: regression((r) => numberValue(r.finalParams[0][2])) },
+  // finalParams is [w1, …, wd, b]: d = 2 for the generated data, the feature columns of a data range.
+  w1: { read: regression((r) => weight(r, 0)) },
+  w2: { read: regression((r) => weight(r, 1)) },
+  weights: { read: regression((r) => numberRow(r.finalParams[0].subarray(0, -1))) },
+  b: { read: regression((r) => numberValue(r.finalParams[0][r.finalParams[0].length - 1])) },
   steps: {
-    read: (run) => numberValue(run.result.kind === 'path2d' ? run.result.x1.length - 1 : run.result.losses[0].length - 1),
+    read: (run) =>
+      run.result.kind === 'path2d'
+        ? numberValue(run.result.x1.length - 1)
+        : run.request.kind === 'regression' && run.result.kind === 'regression'
+          ? numberValue(run.request.epochs * run.result.stepsPerEpoch)
+          : UNKNOWN,
     steady: true,
   },
   diverged_at: {
@@ -165,6 +185,7 @@ export function runField(value: CellValue, field: string): CellValue {
   if (run === undefined) {
     return value.kind === 'error' ? value : sheetError('#VALUE!', 'error.unknownField', { kind: value.kind, field });
   }
+  if (isSweepRun(run)) return sweepField(run, field);
   if (spec === undefined) return sheetError('#VALUE!', 'error.unknownField', { kind: run.request.kind, field });
   if (diverged !== undefined && !spec.steady) return value;
   const read = spec.read(run);

@@ -8,6 +8,10 @@ import type {
   Path2DResult,
   RegressionRequest,
   RegressionResult,
+  RegressionSweepRequest,
+  RegressionSweepResult,
+  Sweep2DRequest,
+  Sweep2DResult,
 } from '../core/runTypes';
 
 /** A1-style address such as "B3" (no `$`). Columns A…Z then AA…; rows from 1. */
@@ -72,7 +76,10 @@ export interface ErrorValue {
 export type RunValue =
   | { readonly kind: 'run'; readonly request: Path2DRequest; readonly result: Path2DResult }
   /** A regression cell holds one config (request.configs.length === 1) and its own result. */
-  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult };
+  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult }
+  /** A sweep cell (=SWEEP, =REGRESSION_SWEEP) holds the summary of its whole grid. */
+  | { readonly kind: 'run'; readonly request: Sweep2DRequest; readonly result: Sweep2DResult }
+  | { readonly kind: 'run'; readonly request: RegressionSweepRequest; readonly result: RegressionSweepResult };
 
 export type CellValue =
   | { readonly kind: 'empty' }
@@ -81,8 +88,8 @@ export type CellValue =
   /** Explanatory text from the message catalogue (src/i18n), shown in the user's language: =NOTE("gd.intro"). */
   | { readonly kind: 'note'; readonly key: string }
   | { readonly kind: 'boolean'; readonly value: boolean }
-  /** A range or array literal, row-major. */
-  | { readonly kind: 'array'; readonly rows: number; readonly cols: number; readonly items: readonly CellValue[] }
+  /** A range or array literal, row-major; `origin` is a range's top-left address (for messages). */
+  | { readonly kind: 'array'; readonly rows: number; readonly cols: number; readonly items: readonly CellValue[]; readonly origin?: CellAddress }
   /** A function of x1, x2 (an objective), with cell references already replaced by numbers. */
   | { readonly kind: 'objective'; readonly expr: string }
   /** A gradient: two formulas in x1, x2; derived = produced by GRAD() rather than typed. */

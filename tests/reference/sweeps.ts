@@ -6,7 +6,7 @@
 import { runPath2D } from '../../src/core/optimize2d';
 import type { RegressionSweepRequest, RegressionSweepResult, Sweep2DRequest, Sweep2DResult } from '../../src/core/runTypes';
 import { runRegressionReference } from './regressionReference';
-import { sweepAsRegression, summariseSweep } from '../../src/compute/regressionSweep';
+import { sweepAsRegression, summariseSweep } from '../../src/core/regressionBatch';
 
 /** n evenly spaced values from a to b, both ends exact. `linspace(0, 1, 3)` → [0, 0.5, 1] */
 export function linspace(a: number, b: number, n: number): Float64Array {

@@ -54,6 +54,7 @@ function titleOf(value: CellValue): string | undefined {
         const check = value.result.kind === 'path2d' ? value.result.gradientCheck : null;
         return check && !check.agrees ? `${title}. ${t('run.gradientMismatch', { derived: `(${check.derived.join(', ')})` })}` : title;
       }
+      if (request.kind !== 'regression') return undefined; // a sweep cell has no hover title here
       const config = request.configs[0];
       return t('run.regressionTitle', {
         lr: formatNumber(config.lr),
