@@ -119,6 +119,8 @@ export const uiEn = {
   'run.pending': 'Computing; the previous result is shown meanwhile.',
   'format.path2dRun': '{method} · {steps} steps · f = {f}',
   'format.regressionRun': 'regression{convention} · mom {momentum} · loss = {loss}',
+  'format.sweep2dRun': 'sweep · {rows}×{cols} · best f = {best}',
+  'format.regressionSweepRun': 'regression sweep · {rows}×{cols} · best loss = {best}',
 
   // Charts
   'chart.empty': 'Bind this chart to cells holding runs to see them here.',

@@ -111,6 +111,8 @@ export const uiZh: UiCatalogue = {
   'run.pending': '正在计算；暂时显示上一次的结果。',
   'format.path2dRun': '{method} · {steps} 步 · f = {f}',
   'format.regressionRun': '回归{convention} · 动量 {momentum} · 损失 = {loss}',
+  'format.sweep2dRun': '扫描 · {rows}×{cols} · 最佳 f = {best}',
+  'format.regressionSweepRun': '回归扫描 · {rows}×{cols} · 最佳损失 = {best}',
 
   'chart.empty': '把图表绑定到包含运行结果的单元格，即可在这里看到它们。',
   'chart.computing': '正在计算…',

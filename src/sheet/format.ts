@@ -4,6 +4,7 @@
  * the reader's language through `translate`.
  */
 import { NOTES } from './notes';
+import { runField } from './runs';
 import type { CellValue } from './types';
 
 export type Translate = (key: string, args?: Readonly<Record<string, string | number>>) => string;
@@ -79,6 +80,16 @@ export function formatValue(value: CellValue, translate?: Translate): string {
         const convention = config.convention === 'mxnet' ? '' : ` (${config.convention})`;
         const args = { convention, momentum: config.momentum, loss: formatShort(losses[losses.length - 1]) };
         return localized('format.regressionRun', args, translate) ?? `regression${convention} · mom ${args.momentum} · loss = ${args.loss}`;
+      }
+      if (value.result.kind === 'sweep2d' || value.result.kind === 'regressionSweep') {
+        const best = runField(value, 'best');
+        const args = {
+          kind: value.result.kind === 'sweep2d' ? 'sweep' : 'regression sweep',
+          rows: value.result.kind === 'sweep2d' ? value.result.gammas.length : value.result.momenta.length,
+          cols: value.result.kind === 'sweep2d' ? value.result.etas.length : value.result.lrs.length,
+          best: best.kind === 'number' ? formatShort(best.value) : '—',
+        };
+        return localized(`format.${value.result.kind}Run`, args, translate) ?? `${args.kind} · ${args.rows}×${args.cols} · best = ${args.best}`;
       }
       return 'run';
     }

@@ -42,7 +42,7 @@ export function isError(value: CellValue): value is ErrorValue {
 export function describeKind(value: CellValue): string {
   switch (value.kind) {
     case 'run':
-      return value.request.kind === 'path2d' ? 'a run' : 'a regression run';
+      return value.request.kind === 'path2d' ? 'a run' : value.request.kind === 'regression' ? 'a regression run' : 'a sweep';
     case 'objective':
       return 'a formula in x1, x2';
     case 'text':

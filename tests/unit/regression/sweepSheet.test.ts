@@ -9,6 +9,7 @@ import { createEngine, type SheetEngine } from '../../../src/sheet/engine';
 import type { CellValue, SheetState } from '../../../src/sheet/types';
 import type { RegressionRequest, RegressionSweepRequest, Sweep2DRequest } from '../../../src/core/runTypes';
 import { requestKey } from '../../../src/sheet/runKey';
+import { formatShort, formatValue } from '../../../src/sheet/format';
 import { runRegressionReference } from '../../reference/regressionReference';
 import { linspace, regressionSweepReference, sweep2DReference } from '../../reference/sweeps';
 import { linearTable } from '../../reference/dataTables';
@@ -99,6 +100,7 @@ describe('SWEEP', () => {
     expect(num(e, 'D5')).toBe(15);
     const grid = value(e, 'D6');
     expect(grid.kind === 'array' && [grid.rows, grid.cols]).toEqual([3, 5]);
+    expect(formatValue(value(e, 'C1'))).toBe(`sweep · 3×5 · best = ${formatShort(num(e, 'D1'))}`);
   });
 
   test('a diverged config is #DIVERGED inside the grid, while the sweep cell itself stays a run', () => {
