@@ -21,6 +21,11 @@ import type { RecordedRows, TrainingContext } from './trainingContext';
 
 /** Floats of the transitions built at once (K × steps × Z²): 2 MB, a few times that at the peak. */
 const BLOCK_FLOATS = 1 << 19;
+/**
+ * Intervals per block at most: the wasm backend's slice copies its whole input, so taking each
+ * interval's product out of a block costs the block's size; small blocks keep that linear.
+ */
+const MAX_BLOCK_INTERVALS = 64;
 const CONSOLIDATE_EVERY = 32;
 
 /** `i` with its lowest `bits` bits reversed: `bitReverse(1, 3)` → 4. */
@@ -102,7 +107,7 @@ export async function trainByIntervals(context: TrainingContext): Promise<Record
   const k = request.configs.length;
   const z = 2 * width;
   const intervals = Math.ceil(totalSteps / stride);
-  const perBlock = Math.max(1, Math.floor(BLOCK_FLOATS / (k * stride * z * z)));
+  const perBlock = Math.max(1, Math.min(MAX_BLOCK_INTERVALS, Math.floor(BLOCK_FLOATS / (k * stride * z * z))));
   const history = new ParamHistory();
   const start = new Float32Array(k * z);
   const first = initialParamRow(plan);

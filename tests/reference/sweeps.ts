@@ -3,7 +3,8 @@
  * with in tests and in the bench. They reuse the single-run code (runPath2D, the regression
  * reference), so each grid cell is exactly what a single cell of the sheet would compute.
  */
-import { runPath2D } from '../../src/core/optimize2d';
+import { divergenceTest, runPath2D } from '../../src/core/optimize2d';
+import { prepareObjective } from '../../src/core/objective';
 import type { RegressionSweepRequest, RegressionSweepResult, Sweep2DRequest, Sweep2DResult } from '../../src/core/runTypes';
 import { runRegressionReference } from './regressionReference';
 import { sweepAsRegression, summariseSweep } from '../../src/core/regressionBatch';
@@ -28,6 +29,40 @@ export function sweep2DReference(request: Sweep2DRequest): Sweep2DResult {
       result.divergedAt[i] = run.divergedAt ?? -1;
     });
   });
+  return { kind: 'sweep2d', etas: request.etas, gammas: request.gammas, ...result };
+}
+
+/**
+ * The same grid with the objective compiled once for all configs (runPath2D prepares it per run,
+ * as a single cell does): plain float64 loops in the chapter's operation order, no trace kept.
+ */
+export function sweep2DCompiledOnce(request: Sweep2DRequest): Sweep2DResult {
+  const prepared = prepareObjective(request.objective, request.gradient);
+  if (!prepared.ok) throw new Error(`objective: ${prepared.reason}`);
+  const [g1, g2] = prepared.grad;
+  const k = request.etas.length * request.gammas.length;
+  const result = { finalF: new Float64Array(k), finalX1: new Float64Array(k), finalX2: new Float64Array(k), divergedAt: new Int32Array(k).fill(-1) };
+  const f0 = prepared.f(request.start[0], request.start[1]);
+  for (let i = 0; i < k; i += 1) {
+    const eta = request.etas[i % request.etas.length];
+    const gamma = request.method === 'gd' ? 0 : request.gammas[Math.floor(i / request.etas.length)];
+    const diverged = divergenceTest(f0);
+    let [x1, x2, v1, v2, f] = [request.start[0], request.start[1], 0, 0, f0];
+    for (let t = 0; t < request.steps; t += 1) {
+      const y1 = request.method === 'nesterov' ? x1 - gamma * v1 : x1;
+      const y2 = request.method === 'nesterov' ? x2 - gamma * v2 : x2;
+      v1 = gamma * v1 + eta * g1(y1, y2);
+      v2 = gamma * v2 + eta * g2(y1, y2);
+      x1 = x1 - v1;
+      x2 = x2 - v2;
+      f = prepared.f(x1, x2);
+      if (diverged(x1, x2, f)) {
+        result.divergedAt[i] = t + 1;
+        break;
+      }
+    }
+    [result.finalF[i], result.finalX1[i], result.finalX2[i]] = [f, x1, x2];
+  }
   return { kind: 'sweep2d', etas: request.etas, gammas: request.gammas, ...result };
 }
 
