@@ -109,6 +109,13 @@ describe('the user’s own data', () => {
     for (const losses of result.losses) expect(losses.at(-1)).toBeLessThan(optimum * 1.05 + 1e-6);
   });
 
+  test('a table of 10⁵ rows (the most a sheet range may give) trains as the reference does', async () => {
+    const request = tableRequest(linearTable(100_000, [0.5, 1, -1], 2, 0.1, 9), [{ lr: 0.1, momentum: 0.9, convention: 'mxnet' }], { epochs: 1, batchSize: 50, decayEpoch: null });
+    const result = await train(request);
+    expect(result.lossStride).toBe(2);
+    expectMatchesReference(result, runRegressionReference(request));
+  });
+
   test('a table holding exactly the generated data set gives the generated run', async () => {
     const request = chapterRequest(2);
     const generatedData = regressionData(request.data);
