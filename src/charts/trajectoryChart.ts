@@ -15,7 +15,6 @@ import { runLineDash } from './palette';
 import { arrowKindsFor, arrowSeries, type ArrowKind } from './trajectoryArrows';
 import { clipPath } from './trajectoryPath';
 
-export { regionOfInterest, type Region } from './geometry';
 export { ALL_ARROWS, type ArrowKind } from './trajectoryArrows';
 
 /** Series id of the start point; EChart's `draggable` prop makes its first point draggable. */

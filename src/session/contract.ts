@@ -128,7 +128,6 @@ export type ChartData =
       readonly current: { readonly lr: number; readonly momentum: number } | null;
       /** Exact heavy-ball rate at the current (η, γ), not the map's nearest sample. */
       readonly currentRate: number | null;
-      readonly polyak: { readonly lr: number; readonly momentum: number; readonly rate: number } | null;
     };
 
 export interface ChartPatch {
@@ -161,6 +160,8 @@ export interface SheetMeta {
   readonly notices: readonly SheetNotice[];
   /** True in safe mode: nothing is computed, cells show their raw text. */
   readonly safeMode: boolean;
+  /** The ready-made sheets the toolbar offers (`preset` intent). */
+  readonly presets: readonly { readonly id: string; readonly label: Message }[];
 }
 
 export interface SheetNotice {
@@ -190,8 +191,8 @@ export interface PersistedState {
 
 /** One batch of changes. Any part may be absent. */
 export interface Patch {
-  /** Which worker incarnation produced it; a restarted worker starts a new epoch. */
-  readonly epoch: number;
+  /** The session's version when it was sent: every entity in it carries this version too. */
+  readonly version: number;
   /** The newest intent revision reflected. */
   readonly rev: number;
   /** A full snapshot replaces everything the client holds (first patch, restart, load). */
@@ -223,6 +224,10 @@ export type Intent =
   | { readonly kind: 'undo' }
   | { readonly kind: 'redo' }
   | { readonly kind: 'load'; readonly state: SheetState }
+  /** Replace the sheet with a ready-made one (one undo step). */
+  | { readonly kind: 'preset'; readonly id: string }
+  /** A link payload or state file text, untrusted: decoded and checked in the session, loaded as one undo step. */
+  | { readonly kind: 'loadText'; readonly text: string; readonly format: 'link' | 'file' }
   /** Dragging the start handle writes the cells named x1_0 and x2_0. */
   | { readonly kind: 'moveStart'; readonly point: Vec2 }
   /** Clicking the rate map writes the cells named eta and gamma. */
@@ -257,7 +262,7 @@ export type OpenNotice =
   | { readonly kind: 'newerFormat'; readonly message: Message }
   | { readonly kind: 'migrated'; readonly from: number };
 
-export type ExportKind = 'csv' | 'numpy' | 'numpy2d' | 'stateFile';
+export type ExportKind = 'csvPaths' | 'csvLosses' | 'numpy' | 'numpy2d' | 'stateFile';
 
 /**
  * The session as the page speaks to it (through Comlink) and the CLI calls it (in-process).

@@ -58,6 +58,8 @@ export class Calculation {
   /** Per cell, every run key its formula looked up (kept so the cache never evicts a run in use). */
   private readonly runKeys = new Map<CellAddress, ReadonlySet<string>>();
   private evaluating: { needs: Map<string, ComputeRequest>; keys: Set<string> } | null = null;
+  /** Run keys something outside the cells holds on to (pinned runs): never evicted. */
+  private retained: ReadonlySet<string> = new Set();
   private readonly context: EvalContext;
   evaluations = 0;
 
@@ -99,6 +101,11 @@ export class Calculation {
 
   bindings(): Iterable<Binding> {
     return this.names.values();
+  }
+
+  /** Every address holding an input, in no particular order. */
+  addresses(): CellAddress[] {
+    return [...this.records.keys()];
   }
 
   /** Raw inputs by address, in sheet order. */
@@ -151,6 +158,16 @@ export class Calculation {
       }
     }
     return [...needs].map(([key, need]) => ({ key, request: need.request, cells: need.cells.sort(byPosition) }));
+  }
+
+  /** What is known about a run: its result, why it failed, or undefined when it has not run. */
+  outcome(key: string): RunOutcome | undefined {
+    return this.results.get(key);
+  }
+
+  /** Keep these run keys' results however full the cache gets (pinned runs). */
+  retain(keys: ReadonlySet<string>): void {
+    this.retained = keys;
   }
 
   /** A run's outcome arrived: store it and recompute the cells waiting for it. */
@@ -256,7 +273,7 @@ export class Calculation {
   /** Drop the oldest results no cell uses once the cache is over its limit. */
   private evictResults(): void {
     if (this.results.size <= RESULT_CACHE_LIMIT) return;
-    const inUse = new Set<string>();
+    const inUse = new Set<string>(this.retained);
     for (const keys of this.runKeys.values()) for (const key of keys) inUse.add(key);
     for (const key of this.results.keys()) {
       if (this.results.size <= RESULT_CACHE_LIMIT) break;

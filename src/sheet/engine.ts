@@ -12,7 +12,8 @@ import { MAX_RANGE_CELLS } from './evaluate';
 import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
 import { isReservedWord } from './references';
-import { divergedRun, type RunOutcome } from './runs';
+import { divergedRun, runValueOf, type RunOutcome } from './runs';
+import { requestKey } from './runKey';
 import { formatTsv, parseTsv } from './tsv';
 import type {
   CellAddress,
@@ -200,7 +201,24 @@ export class SheetEngine implements SheetEngineApi {
   }
 
   runNeeds(): readonly RunNeed[] {
-    return this.calc.runNeeds();
+    const needs = [...this.calc.runNeeds()];
+    // Pinned runs are ordinary runs of the engine: waited for under their own pseudo-cell.
+    for (const pin of this.pins) {
+      const key = requestKey(pin.request);
+      if (this.calc.outcome(key) !== undefined) continue;
+      const index = needs.findIndex((need) => need.key === key);
+      const cell = `pin:${pin.id}`;
+      if (index >= 0) needs[index] = { ...needs[index], cells: [...needs[index].cells, cell] };
+      else needs.push({ key, request: pin.request, cells: [cell] });
+    }
+    return needs;
+  }
+
+  pinRun(id: string): RunValue | undefined {
+    const pin = this.pins.find((candidate) => candidate.id === id);
+    if (pin === undefined || (pin.request.kind !== 'path2d' && pin.request.kind !== 'regression')) return undefined;
+    const outcome = this.calc.outcome(requestKey(pin.request));
+    return outcome?.ok === true ? (runValueOf(pin.request, outcome.result) ?? undefined) : undefined;
   }
 
   supplyRunResult(key: string, result: ComputeResult): ChangeSet {
@@ -209,6 +227,28 @@ export class SheetEngine implements SheetEngineApi {
 
   supplyRunFailure(key: string, message: string): ChangeSet {
     return this.settle(key, { ok: false, message: String(message) });
+  }
+
+  /** Names by display name (a cheap copy, no full state). */
+  toNames(): Record<string, CellAddress> {
+    return this.calc.namesRecord();
+  }
+
+  columnWidths(): Readonly<Record<string, number>> {
+    return this.colWidths;
+  }
+
+  chartBindings(): readonly ChartBinding[] {
+    return this.charts;
+  }
+
+  pinned(): readonly Pin[] {
+    return this.pins;
+  }
+
+  /** Every address holding an input, in no particular order. */
+  addresses(): CellAddress[] {
+    return this.calc.addresses();
   }
 
   toState(): SheetState {
@@ -262,7 +302,10 @@ export class SheetEngine implements SheetEngineApi {
   private apply(patch: Patch): ChangeSet {
     if (patch.colWidths) this.colWidths = patch.colWidths.after;
     if (patch.charts) this.charts = patch.charts.after;
-    if (patch.pins) this.pins = patch.pins.after;
+    if (patch.pins) {
+      this.pins = patch.pins.after;
+      this.calc.retain(new Set(this.pins.map((pin) => requestKey(pin.request))));
+    }
     const cells = new Map<CellAddress, string | undefined>();
     for (const [address, change] of patch.cells) cells.set(address, change.after);
     const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells });

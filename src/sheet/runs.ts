@@ -80,7 +80,8 @@ export function divergedRun(value: CellValue): RunValue | undefined {
   return value.kind === 'error' ? divergedRuns.get(value) : undefined;
 }
 
-function runValueOf(request: ComputeRequest, result: ComputeResult): RunValue | null {
+/** The run value of a request and its result, or null when they do not belong together. */
+export function runValueOf(request: ComputeRequest, result: ComputeResult): RunValue | null {
   if (request.kind === 'path2d' && result.kind === 'path2d') return { kind: 'run', request, result };
   if (request.kind === 'regression' && result.kind === 'regression' && result.losses.length >= 1) {
     return { kind: 'run', request, result };

@@ -147,6 +147,8 @@ export interface SheetEngineApi {
   supplyRunResult(key: string, result: import('../core/runTypes').ComputeResult): ChangeSet;
   /** A run failed: cells waiting on `key` show #N/A (reason 'error.runFailed', args {message}). */
   supplyRunFailure(key: string, message: string): ChangeSet;
+  /** A pinned run's value once it has been computed. */
+  pinRun(id: string): RunValue | undefined;
   /** The run a cell holds, also when it diverged (its value is then #DIVERGED); for charts. */
   runAt(address: CellAddress): RunValue | undefined;
   toState(): SheetState;

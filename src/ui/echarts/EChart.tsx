@@ -42,6 +42,10 @@ export interface EChartProps {
   readonly renderer?: 'canvas' | 'svg';
   /** Receives the instance once created (tests, screenshots, image export). */
   readonly ref?: (chart: EChartsType) => void;
+  /** What the option shows, passed back to onPainted once it is on screen. */
+  readonly version?: number;
+  /** Called right after ECharts drew an option (inside the frame that shows it). */
+  readonly onPainted?: (version: number, at: number) => void;
 }
 
 function pointerInGrid(chart: EChartsType, params: ECElementEvent): Vec2 | null {
@@ -85,6 +89,7 @@ export function EChart(props: EChartProps): JSX.Element {
   // Options can change several times within a frame (runs land one by one); ECharts gets only
   // the latest, once per animation frame. The first option is drawn at once.
   let pending: ChartOption | null = null;
+  let pendingVersion = -1;
   let frame = 0;
   const draw = () => {
     frame = 0;
@@ -92,12 +97,15 @@ export function EChart(props: EChartProps): JSX.Element {
     pending = null;
     if (!chart || next === null) return;
     const { option, opts } = planOptionUpdate(shown, next);
+    // The canvas renderer paints synchronously here, so the pixels are in this very frame.
     chart.setOption(option, opts);
     shown = next;
     placeHandle();
+    props.onPainted?.(pendingVersion, performance.now());
   };
   createEffect(() => {
     pending = props.option;
+    pendingVersion = props.version ?? -1;
     if (!chart) return;
     if (shown === null || typeof requestAnimationFrame !== 'function') return draw();
     if (frame === 0) frame = requestAnimationFrame(draw);

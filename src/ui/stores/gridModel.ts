@@ -63,8 +63,8 @@ export interface GridModel {
   deleteRows(at: number, count: number): void;
   insertCols(at: number, count: number): void;
   deleteCols(at: number, count: number): void;
-  /** Returns a translated error sentence, or null on success. */
-  setName(address: CellAddress, name: string | null): string | null;
+  /** Resolves to a translated error sentence, or null on success. */
+  setName(address: CellAddress, name: string | null): Promise<string | null>;
   setColWidth(column: string, width: number): void;
   /** Nudge a numeric cell (scrubbing): multiply its magnitude step by `steps` (±); no-op for non-numbers. */
   scrub(address: CellAddress, steps: number): void;

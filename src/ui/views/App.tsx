@@ -26,7 +26,7 @@ export function App(props: { app: AppState }): JSX.Element {
         </section>
         <ChartsPanel app={props.app} />
       </main>
-      <StatusLine sheet={props.app.sheet} />
+      <StatusLine app={props.app} />
     </div>
   );
 }

@@ -26,6 +26,9 @@ export interface ChartCardProps {
   readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
   readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
+  /** The session version of the data shown, reported back through onPainted. */
+  readonly version?: number;
+  readonly onPainted?: (version: number, at: number) => void;
 }
 
 export function ChartCard(props: ChartCardProps): JSX.Element {
@@ -65,6 +68,8 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
                 onEvent={(name, params, point) => name === 'click' && props.onClick?.(params, point)}
                 draggable={props.draggable}
                 ref={attach}
+                version={props.version}
+                onPainted={props.onPainted}
               />
             )}
           </Show>

@@ -2,9 +2,9 @@
  * What a chart binding shows, read from the sheet: pure functions over a value getter, so they
  * are tested without Solid and the same rules decide colours in the grid and in the charts.
  */
-import type { ChartBinding, CellAddress, CellValue, Pin, RunValue } from '../../sheet/types';
-import type { Path2DRequest, Path2DResult, RateMapRequest, RegressionRequest, RegressionResult } from '../../core/runTypes';
-import { parseRange, rangeAddresses } from '../../sheet/address';
+import type { ChartBinding, CellAddress, CellValue, Pin, RunValue } from '../sheet/types';
+import type { Path2DRequest, Path2DResult, RateMapRequest, RegressionRequest, RegressionResult } from '../core/runTypes';
+import { parseRange, rangeAddresses } from '../sheet/address';
 
 export type ValueOf = (address: CellAddress) => CellValue;
 /** The run held by a cell, also when the cell shows #DIVERGED (so escaping runs are still drawn). */

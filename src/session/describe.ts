@@ -1,0 +1,129 @@
+/**
+ * How a cell value reads in the grid, as message keys and literal pieces (the page translates):
+ * numbers to six significant digits, runs as a compact summary with badges for what a reader must
+ * not miss (a run that diverges, a hand-typed gradient that is not ∇f), errors as their code with
+ * the reason on hover. The CLI prints the same text in English.
+ */
+import { formatNumber, formatShort } from '../sheet/format';
+import type { CellValue, ErrorCode, RunValue } from '../sheet/types';
+import type { CellKind, DisplayText, Message, RunSummary, TextPart } from './contract';
+import { summarizeRun } from './runSummary';
+
+export interface CellDisplay {
+  readonly kind: CellKind;
+  readonly text: DisplayText;
+  readonly title?: DisplayText;
+  readonly error?: ErrorCode;
+  readonly badges?: readonly Message[];
+  readonly run?: RunSummary;
+  readonly number?: number;
+}
+
+const ARRAY_PREVIEW = 3;
+const msg = (key: string, args?: Message['args']): Message => (args === undefined ? { key } : { key, args });
+
+/** The step at which a run diverged, whichever way the engine records it. */
+export function runDivergedAt(run: RunValue): number | null {
+  const recorded = (run as { readonly divergedAt?: number | null }).divergedAt;
+  if (recorded !== undefined) return recorded;
+  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
+}
+
+/** Display of a settled value (a pending value is shown by its cell's previous display). */
+export function describeValue(value: CellValue): CellDisplay {
+  switch (value.kind) {
+    case 'empty':
+      return { kind: 'empty', text: [] };
+    case 'number':
+      return { kind: 'number', text: [formatNumber(value.value)], number: value.value };
+    case 'text':
+      return { kind: 'text', text: [value.value] };
+    case 'boolean':
+      return { kind: 'boolean', text: [value.value ? 'TRUE' : 'FALSE'] };
+    case 'note':
+      // The whole explanation on hover too, also when the cell shows only its beginning.
+      return { kind: 'note', text: [msg(value.key)], title: [msg(value.key)] };
+    case 'objective':
+      return { kind: 'objective', text: [value.expr] };
+    case 'gradient':
+      return { kind: 'objective', text: [`∇ (${value.exprs[0]}, ${value.exprs[1]})`] };
+    case 'array':
+      return { kind: 'array', text: arrayText(value.items) };
+    case 'run':
+      return describeRun(value);
+    case 'pending':
+      return { kind: 'run', text: ['…'], title: [msg('run.pending')] };
+    case 'error':
+      return { kind: 'error', text: [value.code], title: [value.code, ' ', msg(value.reason, value.args)], error: value.code };
+  }
+}
+
+function arrayText(items: readonly CellValue[]): DisplayText {
+  const parts: TextPart[] = ['['];
+  items.slice(0, ARRAY_PREVIEW).forEach((item, index) => {
+    if (index > 0) parts.push(', ');
+    parts.push(...describeValue(item).text);
+  });
+  if (items.length > ARRAY_PREVIEW) parts.push(`, … (${items.length})`);
+  parts.push(']');
+  return joinLiterals(parts);
+}
+
+/** Adjacent literal strings merged, so most arrays travel as a single string. */
+function joinLiterals(parts: readonly TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
+    else out.push(part);
+  }
+  return out;
+}
+
+function describeRun(run: RunValue): CellDisplay {
+  const divergedAt = runDivergedAt(run);
+  const badges: Message[] = [];
+  if (divergedAt !== null) badges.push(msg('badge.diverged', { step: divergedAt }));
+  const summary = summarizeRun(run);
+  if (run.request.kind === 'path2d' && run.result.kind === 'path2d') {
+    const request = run.request;
+    const f = run.result.f;
+    const check = run.result.gradientCheck;
+    if (check !== null && !check.agrees) badges.push(msg('badge.notGradient'));
+    const title: TextPart[] = [
+      msg('run.path2dTitle', {
+        method: msg(`method.${request.method}`),
+        eta: formatNumber(request.eta),
+        gamma: formatNumber(request.gamma),
+        steps: request.steps,
+        x1: formatNumber(request.start[0]),
+        x2: formatNumber(request.start[1]),
+      }),
+    ];
+    // The chapter's erratum, said where the run is: a typed gradient that is not ∇f.
+    if (check !== null && !check.agrees) title.push('. ', msg('run.gradientMismatch', { derived: `(${check.derived.join(', ')})` }));
+    if (divergedAt !== null) title.push('. ', msg('run.divergedTitle', { step: divergedAt }));
+    const text = msg('format.path2dRun', { method: msg(`method.short.${request.method}`), steps: f.length - 1, f: formatShort(f[f.length - 1]) });
+    return { kind: 'run', text: [text], title, badges, run: summary, ...(divergedAt === null ? {} : { error: '#DIVERGED' as const }) };
+  }
+  if (run.request.kind === 'regression' && run.result.kind === 'regression') {
+    const config = run.request.configs[0];
+    const losses = run.result.losses[0];
+    const text = msg(config.convention === 'mxnet' ? 'format.regressionRun' : 'format.regressionRunPytorch', {
+      momentum: config.momentum,
+      loss: formatShort(losses[losses.length - 1]),
+    });
+    const title: TextPart[] = [
+      msg('run.regressionTitle', {
+        lr: formatNumber(config.lr),
+        mom: formatNumber(config.momentum),
+        convention: msg(`convention.${config.convention}`),
+        epochs: run.request.epochs,
+        batch: run.request.batchSize,
+      }),
+    ];
+    if (divergedAt !== null) title.push('. ', msg('run.divergedTitle', { step: divergedAt }));
+    return { kind: 'run', text: [text], title, badges, run: summary, ...(divergedAt === null ? {} : { error: '#DIVERGED' as const }) };
+  }
+  return { kind: 'run', text: [msg('format.run')] };
+}

@@ -1,0 +1,92 @@
+/**
+ * The inputs and outcomes of a run cell, as the comparison table shows them: plain numbers and
+ * strings under stable field names (catalogue keys `run.input.<name>`, `run.outcome.<name>`).
+ * Outcomes are what a reader compares runs by: where they end, how fast they get there, when
+ * they blow up.
+ */
+import type { Path2DRequest, Path2DResult, RegressionRequest, RegressionResult } from '../core/runTypes';
+import type { RunValue } from '../sheet/types';
+import type { RunSummary } from './contract';
+import { formatNumber } from '../sheet/format';
+
+const last = (values: ArrayLike<number>): number => values[values.length - 1];
+
+/** The first step whose value is at most `fraction` of the initial one, or null if none is. */
+export function stepsToReach(values: ArrayLike<number>, fraction: number): number | null {
+  const target = values[0] * fraction;
+  for (let step = 0; step < values.length; step += 1) {
+    if (Number.isFinite(values[step]) && values[step] <= target) return step;
+  }
+  return null;
+}
+
+function divergedAtOf(run: RunValue): number | null {
+  const recorded = (run as { readonly divergedAt?: number | null }).divergedAt;
+  if (recorded !== undefined) return recorded;
+  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
+}
+
+function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): RunSummary {
+  return {
+    kind: 'path2d',
+    label: [`${request.method} η=${formatNumber(request.eta)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma)}`}`],
+    inputs: {
+      method: request.method,
+      objective: request.objective,
+      gradient: request.gradient === null ? '∇f' : `(${request.gradient.join(', ')})`,
+      x1_0: request.start[0],
+      x2_0: request.start[1],
+      eta: request.eta,
+      gamma: request.method === 'gd' ? 0 : request.gamma,
+      steps: request.steps,
+    },
+    outcomes: {
+      f: last(result.f),
+      x1: last(result.x1),
+      x2: last(result.x2),
+      stepsTo1e3: stepsToReach(result.f, 1e-3),
+      divergedAt,
+    },
+    divergedAt,
+  };
+}
+
+function regressionSummary(request: RegressionRequest, result: RegressionResult, divergedAt: number | null): RunSummary {
+  const config = request.configs[0];
+  const [w1, w2, b] = result.finalParams[0];
+  const truth = [...request.data.trueW, request.data.trueB];
+  return {
+    kind: 'regression',
+    label: [`lr=${formatNumber(config.lr)} mom=${formatNumber(config.momentum)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`],
+    inputs: {
+      lr: config.lr,
+      momentum: config.momentum,
+      convention: config.convention,
+      epochs: request.epochs,
+      batch: request.batchSize,
+      decayEpoch: request.decayEpoch ?? 'none',
+      n: request.data.n,
+      noise: request.data.noise,
+      dataSeed: request.data.seed,
+      trainSeed: request.trainSeed,
+    },
+    outcomes: {
+      loss: last(result.losses[0]),
+      w1,
+      w2,
+      b,
+      distance: Math.hypot(w1 - truth[0], w2 - truth[1], b - truth[2]),
+      stepsTo1e3: stepsToReach(result.losses[0], 1e-3),
+      divergedAt,
+    },
+    divergedAt,
+  };
+}
+
+/** `summarizeRun(run).outcomes.f` is the run's final f; `.inputs.eta` its learning rate. */
+export function summarizeRun(run: RunValue): RunSummary | undefined {
+  const divergedAt = divergedAtOf(run);
+  if (run.request.kind === 'path2d' && run.result.kind === 'path2d') return path2dSummary(run.request, run.result, divergedAt);
+  if (run.request.kind === 'regression' && run.result.kind === 'regression') return regressionSummary(run.request, run.result, divergedAt);
+  return undefined;
+}
