@@ -4,9 +4,9 @@
  * teacher can diff them against the browser.
  */
 import type { CellValue, SheetEngineApi } from '../sheet/types';
-import { formatValue } from '../sheet/format';
+import { describeValue } from '../session/describe';
 import { parseRange, rangeAddresses, columnLetters } from '../sheet/address';
-import { translate } from '../i18n/i18n';
+import { translate, translateMessage, translateParts } from '../i18n/i18n';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -71,6 +71,13 @@ export function valueToJson(value: CellValue): JsonValue {
   }
 }
 
+/** What the grid shows for a value, in English: the text and its badges. */
+function displayOf(value: CellValue): string {
+  const display = describeValue(value);
+  const badges = (display.badges ?? []).map((badge) => translateMessage('en', badge));
+  return [translateParts('en', display.text), ...badges].join(' · ');
+}
+
 export function reportCells(engine: SheetEngineApi): CellReport[] {
   const range = parseRange(`A1:${columnLetters(engine.cols - 1)}${engine.rows}`);
   const reports: CellReport[] = [];
@@ -83,7 +90,7 @@ export function reportCells(engine: SheetEngineApi): CellReport[] {
       address,
       ...(name ? { name } : {}),
       raw,
-      display: formatValue(value, (key, args) => translate('en', key, args)),
+      display: displayOf(value),
       value: valueToJson(value),
     });
   }

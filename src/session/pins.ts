@@ -10,10 +10,10 @@ import type { PinView } from './contract';
 function describeRequest(run: RunValue): string {
   const request = run.request;
   if (request.kind === 'path2d') {
-    return `${request.method} η=${formatNumber(request.eta)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma)}`}`;
+    return `${request.method} η=${formatNumber(request.eta, 4)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma, 4)}`}`;
   }
   const config = request.configs[0];
-  return `lr=${formatNumber(config.lr)} mom=${formatNumber(config.momentum)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`;
+  return `lr=${formatNumber(config.lr, 4)} mom=${formatNumber(config.momentum, 4)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`;
 }
 
 /** A pin for the run in `address`, with an id no existing pin has: `newPin('D16', run, [])` → `{ id: 'p1', … }`. */

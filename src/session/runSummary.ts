@@ -29,7 +29,7 @@ function divergedAtOf(run: RunValue): number | null {
 function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): RunSummary {
   return {
     kind: 'path2d',
-    label: [`${request.method} η=${formatNumber(request.eta)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma)}`}`],
+    label: [`${request.method} η=${formatNumber(request.eta, 4)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma, 4)}`}`],
     inputs: {
       method: request.method,
       objective: request.objective,
@@ -57,7 +57,7 @@ function regressionSummary(request: RegressionRequest, result: RegressionResult,
   const truth = [...request.data.trueW, request.data.trueB];
   return {
     kind: 'regression',
-    label: [`lr=${formatNumber(config.lr)} mom=${formatNumber(config.momentum)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`],
+    label: [`lr=${formatNumber(config.lr, 4)} mom=${formatNumber(config.momentum, 4)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`],
     inputs: {
       lr: config.lr,
       momentum: config.momentum,

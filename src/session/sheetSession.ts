@@ -31,6 +31,8 @@ export interface SessionOptions {
 export interface SheetSession extends SessionApi {
   /** Resolves once no run is in flight (the CLI waits on it). */
   idle(): Promise<void>;
+  /** Start every run the current sheet needs and resolve when all have landed (the CLI). */
+  settle(): Promise<void>;
   /** The engine, for in-process readers (the CLI's report, exports). */
   readonly engine: SheetEngine;
 }
@@ -281,6 +283,11 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     idle() {
       if (runner.idle() && !flushQueued) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    settle() {
+      engineNow();
+      runner.plan();
+      return this.idle();
     },
   };
 }

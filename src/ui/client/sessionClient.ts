@@ -30,6 +30,8 @@ export interface SessionClientOptions {
   readonly setInterval?: (callback: () => void, ms: number) => unknown;
   readonly clearInterval?: (handle: unknown) => void;
   readonly now?: () => number;
+  /** Queue patches until release() (so stores created later miss nothing). */
+  readonly held?: boolean;
 }
 
 export type ClientEvent =
@@ -50,6 +52,8 @@ export interface SessionClient {
   /** Send an intent and wait for its immediate reply (e.g. an invalid name). */
   request(intent: Intent): Promise<IntentReply>;
   subscribe(listener: (patch: Patch) => void): () => void;
+  /** Deliver the patches queued while held, then every patch as it comes. */
+  release(): void;
   onEvent(listener: (event: ClientEvent) => void): () => void;
   exportText(kind: ExportKind): Promise<{ readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: Message }>;
   /** The newest revision sent, and the newest the session has reflected. */
@@ -89,6 +93,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let heartbeat: unknown = null;
   let ready: Promise<void> = Promise.resolve();
   let disposed = false;
+  let held: Patch[] | null = options.held === true ? [] : null;
 
   const emit = (event: ClientEvent) => eventListeners.forEach((listener) => listener(event));
 
@@ -99,7 +104,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     journal = journal.filter((entry) => entry.rev > reflectedRev);
     if (accepted.persisted) lastFileText = accepted.persisted.fileText;
     if (accepted.idle && attempt > 0 && healthySince === null) healthySince = now();
-    listeners.forEach((listener) => listener(accepted));
+    if (held !== null) held.push(accepted);
+    else listeners.forEach((listener) => listener(accepted));
   };
 
   /** Start a worker for a new epoch and open `request` in it; resolves with the reply. */
@@ -206,6 +212,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    release() {
+      const queued = held ?? [];
+      held = null;
+      for (const patch of queued) listeners.forEach((listener) => listener(patch));
     },
     onEvent(listener) {
       eventListeners.add(listener);

@@ -3,7 +3,8 @@
  * the sheet and chart stores fed by its patches, the link and autosave, and the edit → repaint
  * measurement. Views receive this object and only read accessors and call its intents.
  */
-import { createSessionClient, spawnSessionWorker, type SessionClient } from '../client/sessionClient';
+import type { OpenReply } from '../../session/contract';
+import type { SessionClient } from '../client/sessionClient';
 import { createSheetStore, type SheetStore } from './sheetStore';
 import { createChartsStore, type ChartsStore } from './chartsStore';
 import { createPersistence, type Persistence } from './persistence';
@@ -17,12 +18,15 @@ export interface AppState {
   readonly latency: EditLatency;
 }
 
-export function createAppState(client: SessionClient = createSessionClient({ spawn: spawnSessionWorker })): AppState {
+/** `opened` is the client's answer to the start-up open (boot.ts sent it before the app loaded). */
+export function createAppState(client: SessionClient, opened: Promise<OpenReply>): AppState {
   let charts: ChartsStore | undefined;
   const sheet = createSheetStore({ client, colorOf: (address) => charts?.colorOf(address) });
   charts = createChartsStore(client, sheet);
   const persistence = createPersistence(client);
   const latency = createEditLatency(client);
-  void persistence.start();
+  void persistence.start(opened);
+  // Every store has subscribed: the patches that arrived while the app loaded can be applied.
+  client.release();
   return { client, sheet, charts, persistence, latency };
 }

@@ -5,12 +5,11 @@
  * each edit goes to the URL and the storage. Banners say what happened; nothing is thrown.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { Message, OpenNotice, Patch } from '../../session/contract';
+import type { Message, OpenNotice, OpenReply, Patch } from '../../session/contract';
 import { openTextStore, readSlot, writeSlot, type TextStore } from '../../share/textSlots';
+import { LINK_PARAM, linkTextFromHash } from '../client/startupRequest';
 import type { SessionClient } from '../client/sessionClient';
 
-/** The URL parameter holding the sheet: `#s=<link text>`. */
-export const LINK_PARAM = 's';
 /** Longest link handed out; a longer sheet stays local and is offered as a state file. */
 export const MAX_URL_CHARS = 8000;
 
@@ -26,8 +25,8 @@ export interface Persistence {
   readonly notices: Accessor<readonly Notice[]>;
   dismiss(notice: Notice): void;
   report(notice: Notice): void;
-  /** Open the sheet the URL or the autosave holds (once, at start). */
-  start(): Promise<void>;
+  /** Take in the session's start-up answer (boot.ts opened what the URL or the autosave holds). */
+  start(opened: Promise<OpenReply>): Promise<void>;
   /** "Restore previous": swap the current sheet with the one a link replaced. */
   restorePrevious(): void;
   /** Open a state file's text (one undo step); a refusal becomes a notice. */
@@ -36,14 +35,6 @@ export interface Persistence {
   shareUrl(): { ok: true; url: string } | { ok: false; length: number };
   /** The latest state file text (for "Export sheet file"). */
   fileText(): string | null;
-}
-
-/** The `s` parameter of a location hash: `linkTextFromHash("#s=2.abc&x=1")` → "2.abc". */
-export function linkTextFromHash(hash: string): string | null {
-  // Not URLSearchParams: it would turn a format-1 payload's `+` into spaces.
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  for (const part of body.split('&')) if (part.startsWith(`${LINK_PARAM}=`)) return part.slice(LINK_PARAM.length + 1);
-  return null;
 }
 
 export function createPersistence(client: SessionClient, storage: TextStore | null = openTextStore()): Persistence {
@@ -113,11 +104,8 @@ export function createPersistence(client: SessionClient, storage: TextStore | nu
     notices,
     dismiss: (notice) => setNotices((list) => list.filter((n) => n !== notice)),
     report: push,
-    async start() {
-      const reply = await client.start({
-        linkText: linkTextFromHash(location.hash),
-        savedText: storage === null ? null : readSlot(storage, 'current'),
-      });
+    async start(opened) {
+      const reply = await opened;
       // The replaced local sheet is kept before anything overwrites the autosave.
       if (reply.replacedText !== null && storage !== null) {
         const kept = writeSlot(storage, 'previous', reply.replacedText);

@@ -91,7 +91,7 @@ export function createFakeGridModel(options: FakeOptions = {}) {
     deleteRows: (at, count) => record('deleteRows', at, count),
     insertCols: (at, count) => record('insertCols', at, count),
     deleteCols: (at, count) => record('deleteCols', at, count),
-    setName(address, name) {
+    async setName(address, name) {
       record('setName', address, name);
       if (name === 'taken') return TAKEN_NAME_SENTENCE;
       setNames(address, name ?? undefined);
