@@ -48,7 +48,12 @@ export interface Runner {
   idle(): boolean;
 }
 
+/** Sessions sharing one compute service (tests, a CLI evaluating several sheets) must not supersede each other's jobs. */
+let runnerCount = 0;
+
 export function createRunner(engine: () => RunHost, compute: ComputeService, events: RunnerEvents): Runner {
+  runnerCount += 1;
+  const prefix = `r${runnerCount}/`;
   const inFlight = new Map<string, InFlight>();
   const sharedResults = new Map<string, ComputeResult>();
   const sharedInFlight = new Map<string, { readonly key: string; readonly kind: string }>();
@@ -67,7 +72,7 @@ export function createRunner(engine: () => RunHost, compute: ComputeService, eve
         entry.total = progress.total;
         events.statusChanged();
       };
-      void compute.compute(job.workerKey, job.request, onProgress).then((outcome) => {
+      void compute.compute(prefix + job.workerKey, job.request, onProgress).then((outcome) => {
         // Only the newest job for these cells may clear their in-flight entry.
         if (inFlight.get(job.workerKey) === entry) inFlight.delete(job.workerKey);
         // The engine may have been replaced (a load) since: its needs decide, the outcome is cached anyway.
@@ -75,8 +80,8 @@ export function createRunner(engine: () => RunHost, compute: ComputeService, eve
         if (failure !== null) lastFailure = { key: 'status.runFailed', args: { message: failure } };
         else if (outcome.status === 'ok') lastFailure = null;
         if (changed.size > 0) events.cellsChanged(changed);
-        // A run may depend on another run's result: plan again.
-        plan();
+        // A run may depend on another run's result: plan again. (A superseded job has a newer one serving its cells.)
+        if (outcome.status !== 'superseded') plan();
         events.statusChanged();
       });
     }
@@ -91,7 +96,7 @@ export function createRunner(engine: () => RunHost, compute: ComputeService, eve
 
   return {
     plan,
-    cancelAll: () => [...inFlight.keys()].forEach((key) => compute.cancel(key)),
+    cancelAll: () => [...inFlight.keys()].forEach((key) => compute.cancel(prefix + key)),
     shared(slot, request) {
       const key = requestKey(request);
       const cached = sharedResults.get(key);
@@ -101,7 +106,7 @@ export function createRunner(engine: () => RunHost, compute: ComputeService, eve
       }
       if (sharedInFlight.get(slot)?.key !== key) {
         sharedInFlight.set(slot, { key, kind: request.kind });
-        void compute.compute(`shared:${slot}`, request).then((outcome: ComputeOutcome) => {
+        void compute.compute(`${prefix}shared:${slot}`, request).then((outcome: ComputeOutcome) => {
           if (sharedInFlight.get(slot)?.key === key) sharedInFlight.delete(slot);
           if (outcome.status === 'ok') {
             remember(key, outcome.result);
