@@ -232,7 +232,9 @@ export type Intent =
   | { readonly kind: 'moveStart'; readonly point: Vec2 }
   /** Clicking the rate map writes the cells named eta and gamma. */
   | { readonly kind: 'setLrMomentum'; readonly lr: number; readonly momentum: number }
-  | { readonly kind: 'cancelRuns' };
+  | { readonly kind: 'cancelRuns' }
+  /** Leave safe mode: evaluate the sheet (and compute its runs) after all. */
+  | { readonly kind: 'evaluate' };
 
 /** What an intent answers at once (its effects arrive as patches). */
 export type IntentReply = { readonly ok: true } | { readonly ok: false; readonly error: Message };

@@ -88,6 +88,7 @@ function apply(engine: SheetEngine, intent: Intent): IntentOutcome {
         ['gamma', round(intent.momentum, 3)],
       ]);
     case 'cancelRuns':
+    case 'evaluate':
       return cells(NOTHING);
   }
 }

@@ -20,6 +20,7 @@ import { exportText } from './exports';
 import { applyIntent } from './intents';
 import { openSheet } from './openSheet';
 import { pinViews } from './pins';
+import { SafeSheet } from './safeSheet';
 import { createRunner, type Runner } from './runner';
 
 export interface SessionOptions {
@@ -64,6 +65,9 @@ export function createSheetSession(options: SessionOptions): SheetSession {
   /** Shared results (contours, rate maps) this client already holds. */
   const sentShared = new Set<string>();
   let idleWaiters: Array<() => void> = [];
+  /** Set in safe mode: the sheet as raw text, nothing evaluated (see safeSheet.ts). */
+  let safe: SafeSheet | null = null;
+  const presets = PRESETS.map((preset) => ({ id: preset.id, label: { key: preset.labelKey } }));
 
   const runner: Runner = createRunner(engineNow, options.compute, {
     cellsChanged(changes) {
@@ -184,11 +188,11 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     canRedo: engineNow().canRedo(),
     notices: [],
     safeMode: false,
-    presets: PRESETS.map((preset) => ({ id: preset.id, label: { key: preset.labelKey } })),
+    presets,
   });
 
   const persisted = (): PersistedState => {
-    const state = engineNow().toState();
+    const state = safe !== null ? safe.toState() : engineNow().toState();
     return { version, linkText: encodeState(state), fileText: stateFileText(state) };
   };
 
@@ -198,7 +202,23 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pending = freshPending();
     version += 1;
     const idle = runner.idle();
-    if (listener !== null) {
+    if (listener !== null && safe !== null) {
+      const sheet = safe;
+      const cells = (work.full ? sheet.addresses() : [...work.cells]).map((address) => sheet.cellPatch(address, version));
+      const removed = [...charts.keys()];
+      charts.clear();
+      listener({
+        version,
+        rev,
+        idle: true,
+        ...(work.full ? { full: true } : {}),
+        ...(cells.length > 0 ? { cells } : {}),
+        ...(removed.length > 0 ? { removedCharts: removed } : {}),
+        ...(work.meta || work.full ? { meta: sheet.meta(version, presets) } : {}),
+        ...(work.full ? { status: { running: 0, runningKinds: [], progress: null, lastFailure: null } } : {}),
+        ...(work.persisted || work.full ? { persisted: persisted() } : {}),
+      });
+    } else if (listener !== null) {
       const cells = work.full ? engineNow().addresses().map(cellPatch) : [...work.cells].map(cellPatch);
       const { patches, removed } = work.charts || work.full ? chartPatches(work.full) : { patches: [], removed: [] };
       const patch: Patch = {
@@ -233,6 +253,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
   };
 
   const replaceEngine = (state: SheetState) => {
+    safe = null;
     current = createEngine(state);
     settledDisplay.clear();
     settledRun.clear();
@@ -256,11 +277,39 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     },
     async open(request: OpenRequest): Promise<OpenReply> {
       const opened = openSheet(request, options.initial ?? defaultSheet());
-      replaceEngine(opened.state);
+      if (request.safeMode === true) {
+        safe = new SafeSheet(opened.state);
+        current = null;
+        pending.full = true;
+        flush();
+      } else {
+        replaceEngine(opened.state);
+      }
       return opened.reply;
     },
     async apply(intentRev: number, intent: Intent): Promise<IntentReply> {
       rev = Math.max(rev, intentRev);
+      if (safe !== null) {
+        if (intent.kind === 'evaluate') {
+          replaceEngine(safe.toState());
+          return { ok: true };
+        }
+        if (intent.kind === 'preset' || intent.kind === 'load' || intent.kind === 'loadText') {
+          // Opening another sheet leaves safe mode without evaluating the held one (the page keeps
+          // it among the recent sheets): the new sheet loads over an empty one.
+          replaceEngine({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] });
+        } else {
+          const outcome = safe.apply(intent);
+          if (!outcome.ok) {
+            flush();
+            return outcome;
+          }
+          outcome.changed.forEach((address) => pending.cells.add(address));
+          pending.persisted = true;
+          flush();
+          return { ok: true };
+        }
+      }
       if (intent.kind === 'cancelRuns') {
         runner.cancelAll();
         return { ok: true };

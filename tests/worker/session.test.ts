@@ -106,3 +106,26 @@ describe('the sheet session', () => {
     expect(textOf(latest(patches).cells.get('B3'))).toContain('x1');
   });
 });
+
+describe('safe mode', () => {
+  it('shows raw text, computes nothing, keeps edits, and evaluates on request', async () => {
+    const session = createSheetSession({ compute: createComputeApi({ initTfBackend }) });
+    const patches: Patch[] = [];
+    await session.connect((patch) => patches.push(patch));
+    await session.open({ linkText: null, savedText: null, safeMode: true });
+    let view = latest(patches);
+    expect(patches.at(-1)?.meta?.safeMode).toBe(true);
+    expect(view.cells.get('D16')?.kind).toBe('text');
+    expect(textOf(view.cells.get('D16'))).toMatch(/^=MOMENTUM\(/);
+    expect(view.charts.size).toBe(0);
+    expect((await session.apply(1, { kind: 'setCells', entries: [['C16', '0.5']] })).ok).toBe(true);
+    expect((await session.apply(2, { kind: 'undo' })).ok).toBe(false);
+    expect(patches.findLast((patch) => patch.persisted)?.persisted?.fileText).toContain('"C16": "0.5"');
+    await session.apply(3, { kind: 'evaluate' });
+    await session.idle();
+    view = latest(patches);
+    expect(patches.findLast((patch) => patch.meta)?.meta?.safeMode).toBe(false);
+    expect(view.cells.get('D16')?.kind).toBe('run');
+    expect(view.cells.get('D16')?.run?.inputs.gamma).toBe(0.5);
+  });
+});
