@@ -5,16 +5,15 @@
  * resizing, a context menu, choice lists and the real clipboard. It renders the model and
  * dispatches intents; it never evaluates anything itself.
  */
-import { createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import { createUniqueId, onCleanup, onMount, Show } from 'solid-js';
 import { t } from '../../../i18n/localeStore';
 import type { GridModel } from '../../stores/gridModel';
-import { columnLetters, formatAddress, formatRange, positionOf } from './cellAddress';
+import { formatRange, positionOf } from './cellAddress';
 import { ChoiceList } from './ChoiceList';
 import { attachClipboard } from './gridClipboard';
 import { createGridController } from './gridController';
 import { ROW_HEADER_WIDTH, ROW_HEIGHT } from './gridGeometry';
-import { ColumnHeader, gapStyle, RowHeader } from './GridHeaders';
-import { GridCell } from './GridCell';
+import { renderRows } from './GridRows';
 import { gridKeyAction } from './gridKeys';
 import { createGridPointer } from './gridPointer';
 import { createGridWindow } from './gridWindow';
@@ -87,7 +86,10 @@ export function Grid(props: GridProps) {
   return (
     <div ref={wrap} class={`mp-grid-wrap ${props.class ?? ''}`} style={{ 'scroll-padding': SCROLL_PADDING }}>
       <div
-        ref={grid}
+        ref={(element) => {
+          grid = element;
+          renderRows(element, { ctl, win, cellId });
+        }}
         role="grid"
         class="mp-grid"
         aria-label={t('grid.label')}
@@ -103,37 +105,7 @@ export function Grid(props: GridProps) {
         onPointerOver={pointer.onPointerOver}
         onDblClick={pointer.onDblClick}
         onContextMenu={pointer.onContextMenu}
-      >
-        <div role="row" class="mp-grid__row mp-grid__row--head" aria-rowindex={1}>
-          <div role="columnheader" class="mp-header mp-header--corner" data-corner title={t('grid.corner')} aria-colindex={1} />
-          <For each={win.cols()}>
-            {(col) => (
-              <ColumnHeader ctl={ctl} col={col} column={columnLetters(col)} gap={win.colGap(col)} onResizePreview={win.setResizePreview} />
-            )}
-          </For>
-        </div>
-        <For each={win.rows()}>
-          {(row) => (
-            <div role="row" class="mp-grid__row" aria-rowindex={row + 2} style={{ 'margin-top': gapStyle(win.rowGap(row)) }}>
-              <RowHeader ctl={ctl} row={row} />
-              <For each={win.cols()}>
-                {(col) => (
-                  <GridCell
-                    ctl={ctl}
-                    row={row}
-                    col={col}
-                    column={columnLetters(col)}
-                    address={formatAddress({ row, col })}
-                    id={cellId(formatAddress({ row, col }))}
-                    gap={win.colGap(col)}
-                    overflowRoom={win.overflowRoom(row, col)}
-                  />
-                )}
-              </For>
-            </div>
-          )}
-        </For>
-      </div>
+      />
       <p id={helpId} class="mp-visually-hidden">
         {t('grid.help')}
       </p>

@@ -117,7 +117,13 @@ export function createGridWindow(model: GridModel, active: Accessor<CellPosition
     scroller = element;
     measure();
     element.addEventListener('scroll', measure, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    // When the pane shrinks (a notice above it, an on-screen keyboard), the cell being worked on
+    // stays in view.
+    const resized = () => {
+      measure();
+      if (element.contains(document.activeElement)) reveal(active());
+    };
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resized);
     observer?.observe(element);
     onCleanup(() => {
       element.removeEventListener('scroll', measure);

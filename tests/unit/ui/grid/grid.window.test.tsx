@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ROW_HEADER_WIDTH, ROW_HEIGHT } from '../../../../src/ui/views/grid/gridGeometry';
 import { DEFAULT_WIDTH } from './fakeGridModel';
-import { cellAt, cleanup, press, renderedAddresses, renderGrid, scrollTo, setViewport } from './gridHarness';
+import { cellAt, cleanup, press, renderedAddresses, renderGrid, scrollTo, setViewport, typeInto } from './gridHarness';
 
 afterEach(cleanup);
 
@@ -129,6 +129,23 @@ describe('keyboard navigation beyond the rendered window', BIG, () => {
     press('ArrowDown');
     expect(focusedAddress()).toBe('A2');
     expectInView(scroller, 1, 0, DEFAULT_WIDTH);
+  });
+
+  test('an open editor survives scrolling far away and back: its cell is never detached, nothing is committed', () => {
+    const { host, grid, editor, scroller, callsOf } = renderLargeGrid({ cells: { A1: 'draft' } });
+    press('F2');
+    const input = editor()!;
+    typeInto(input, 'draft, longer');
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(grid, { childList: true, subtree: true });
+    scrollTo(scroller, 6_000 * ROW_HEIGHT, 70 * DEFAULT_WIDTH);
+    scrollTo(scroller, 0, 0);
+    const removed = observer.takeRecords().flatMap((record) => [...record.removedNodes]);
+    const activeCell = cellAt(host, 'A1');
+    expect(removed.some((node) => node === activeCell || node.contains(activeCell))).toBe(false);
+    expect(editor()).toBe(input);
+    expect(document.activeElement).toBe(input);
+    expect(callsOf('commit')).toEqual([]);
   });
 
   test('Shift+arrows extend the selection far away: the view follows its moving end, focus stays on the anchor', () => {
