@@ -6,6 +6,7 @@
  */
 import { createSignal, For, onMount } from 'solid-js';
 import type { CellChoice as Choice } from '../../stores/gridModel';
+import { ROW_HEIGHT } from './gridGeometry';
 import { closeOnOutsidePress } from './outsidePress';
 
 export interface ChoiceListProps {
@@ -42,6 +43,11 @@ export function typeAhead(choices: readonly Choice[], from: number, letter: stri
 export function ChoiceList(props: ChoiceListProps) {
   let list!: HTMLDivElement;
   const [focused, setFocused] = createSignal(initialChoice(props.choices, props.current));
+  // Its size is known once rendered: then it is kept inside the window (a cell at the right
+  // edge of a narrow screen, or near the bottom, opens its list leftwards or upwards).
+  const [size, setSize] = createSignal({ width: 0, height: 0 });
+  const left = () => Math.max(0, Math.min(props.x, window.innerWidth - size().width));
+  const top = () => (props.y + size().height > window.innerHeight ? Math.max(0, props.y - size().height - ROW_HEIGHT) : props.y);
   const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
 
   function focusOption(index: number) {
@@ -51,7 +57,10 @@ export function ChoiceList(props: ChoiceListProps) {
   }
 
   closeOnOutsidePress(() => list, () => props.onClose(null, false));
-  onMount(() => focusOption(focused()));
+  onMount(() => {
+    setSize({ width: list.offsetWidth, height: list.offsetHeight });
+    focusOption(focused());
+  });
 
   function onKeyDown(event: KeyboardEvent) {
     const index = focused();
@@ -75,7 +84,7 @@ export function ChoiceList(props: ChoiceListProps) {
       role="listbox"
       class="mp-listbox"
       aria-labelledby={props.labelledBy}
-      style={{ left: `${Math.max(0, props.x)}px`, top: `${Math.max(0, props.y)}px` }}
+      style={{ left: `${left()}px`, top: `${top()}px` }}
       onKeyDown={onKeyDown}
     >
       <For each={props.choices}>
