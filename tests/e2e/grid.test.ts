@@ -142,9 +142,14 @@ describe('large pastes and scrolling while editing', () => {
     await page.keyboard.type(' draft');
     const editor = page.locator('.mp-cell__editor');
     const draft = await editor.inputValue();
-    await page.locator('.mp-grid-wrap').hover();
+    // Away and back: on the way back the window renders the rows and columns before the edited
+    // cell (B3) again, around it.
+    const wrap = page.locator('.mp-grid-wrap');
+    await wrap.hover();
     for (let turn = 0; turn < 10; turn += 1) await page.mouse.wheel(1_000, 3_000);
-    await expect.poll(() => page.locator('.mp-grid-wrap').evaluate((wrap) => wrap.scrollTop)).toBeGreaterThan(20_000);
+    await expect.poll(() => wrap.evaluate((element) => element.scrollTop)).toBeGreaterThan(20_000);
+    for (let turn = 0; turn < 12; turn += 1) await page.mouse.wheel(-1_000, -3_000);
+    await expect.poll(() => wrap.evaluate((element) => element.scrollTop + element.scrollLeft)).toBe(0);
     expect(await editor.count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('mp-cell__editor'))).toBe(true);
     expect(await editor.inputValue()).toBe(draft);
