@@ -32,6 +32,16 @@ export interface CellView {
   readonly highlighted?: boolean;
   /** Text that may flow over the next cell to the right, because that cell is empty. */
   readonly overflows?: boolean;
+  /**
+   * A choice cell (e.g. grad_mode): the values it accepts, offered as a dropdown; choosing one
+   * commits its `value` as the cell's raw input. Labels are already translated.
+   */
+  readonly choices?: readonly CellChoice[];
+}
+
+export interface CellChoice {
+  readonly value: string;
+  readonly label: string;
 }
 
 export interface Selection {
