@@ -120,11 +120,11 @@ describe('safe mode', () => {
     expect(view.charts.size).toBe(0);
     expect((await session.apply(1, { kind: 'setCells', entries: [['C16', '0.5']] })).ok).toBe(true);
     expect((await session.apply(2, { kind: 'undo' })).ok).toBe(false);
-    expect(patches.findLast((patch) => patch.persisted)?.persisted?.fileText).toContain('"C16": "0.5"');
+    expect([...patches].reverse().find((patch) => patch.persisted)?.persisted?.fileText).toContain('"C16": "0.5"');
     await session.apply(3, { kind: 'evaluate' });
     await session.idle();
     view = latest(patches);
-    expect(patches.findLast((patch) => patch.meta)?.meta?.safeMode).toBe(false);
+    expect([...patches].reverse().find((patch) => patch.meta)?.meta?.safeMode).toBe(false);
     expect(view.cells.get('D16')?.kind).toBe('run');
     expect(view.cells.get('D16')?.run?.inputs.gamma).toBe(0.5);
   });
