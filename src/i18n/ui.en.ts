@@ -190,6 +190,7 @@ export const uiEn = {
     'The compute engine stopped responding twice and was restarted. The last {count} edit(s) seemed to cause it and were not applied.',
   'banner.workerSafeMode':
     'This sheet stops the compute engine every time it is evaluated, so it is shown in safe mode: nothing is computed.',
+  'layout.splitter': 'Resize the sheet and the charts',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -178,4 +178,5 @@ export const uiZh: UiCatalogue = {
   'banner.workerRestarted': '计算引擎停止响应，已重新启动；表格已重新计算。',
   'banner.workerRestartedDropped': '计算引擎两次停止响应并已重新启动。最近的 {count} 次编辑似乎是原因，未被应用。',
   'banner.workerSafeMode': '每次计算此表格都会使计算引擎停止，因此以安全模式显示：不进行任何计算。',
+  'layout.splitter': '调整表格与图表的宽度',
 };

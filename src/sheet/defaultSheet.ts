@@ -114,7 +114,7 @@ export function defaultSheet(): SheetState {
     cols: 8,
     cells: cellsFromRows(DEFAULT_ROWS),
     names: { ...DEFAULT_NAMES },
-    colWidths: { A: 130, B: 150, D: 270 },
+    colWidths: { A: 130, B: 150, D: 250 },
     charts: DEFAULT_CHARTS,
     pins: [],
   };
