@@ -50,14 +50,21 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (fieldText += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else fieldText += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(fieldText), (fieldText = '');
-    else if (ch === '\n') record.push(fieldText), records.push(record), (record = []), (fieldText = '');
-    else fieldText += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      fieldText += '"';
+      i++;
+    } else if (quoted && ch === '"') quoted = false;
+    else if (quoted) fieldText += ch;
+    else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(fieldText);
+      fieldText = '';
+    } else if (ch === '\n') {
+      record.push(fieldText);
+      records.push(record);
+      record = [];
+      fieldText = '';
+    } else fieldText += ch;
   }
   expect(quoted, 'the output ends inside a quoted field').toBe(false);
   expect(record.length === 0 && fieldText === '', 'the output ends without its final newline').toBe(true);

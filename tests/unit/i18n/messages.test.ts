@@ -21,13 +21,13 @@ describe('message catalogue', () => {
   test('every English key has a non-empty Chinese translation, and Chinese has no extra keys', () => {
     const en = Object.keys(messages.en).sort();
     expect(Object.keys(messages.zh).sort()).toEqual(en);
-    for (const key of en) expect(messages.zh[key as keyof typeof messages.zh].trim(), key).not.toBe('');
+    for (const key of en) expect(messages.zh[key].trim(), key).not.toBe('');
   });
 
   test('a translation uses exactly the placeholders of its English text', () => {
     for (const locale of LOCALES) {
       for (const [key, english] of Object.entries(messages.en)) {
-        const translated = messages[locale][key as keyof typeof messages.en];
+        const translated = messages[locale][key];
         expect(placeholders(translated), `${locale} ${key}`).toEqual(placeholders(english));
       }
     }
