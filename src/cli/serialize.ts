@@ -97,6 +97,8 @@ export function reportCells(engine: SheetEngineApi): CellReport[] {
   return reports;
 }
 
+/** A CSV cell for a JSON scalar: strings as they are, anything else as JSON (numbers print alike). */
+const plainText = (value: JsonValue): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** CSV: one row per cell (address, name, raw, display, value as JSON), then one row per series point. */
@@ -104,7 +106,7 @@ export function cellsToCsv(reports: readonly CellReport[]): string {
   const lines = ['address,name,raw,display,value'];
   for (const cell of reports) {
     const value = cell.value;
-    const scalar = value !== null && typeof value === 'object' && !Array.isArray(value) && 'run' in value ? `run:${String(value.run)}` : JSON.stringify(value);
+    const scalar = value !== null && typeof value === 'object' && !Array.isArray(value) && 'run' in value ? `run:${plainText(value.run)}` : JSON.stringify(value);
     lines.push([cell.address, cell.name ?? '', cell.raw, cell.display, scalar].map(csvField).join(','));
   }
   lines.push('', 'address,series,index,value');
@@ -114,7 +116,7 @@ export function cellsToCsv(reports: readonly CellReport[]): string {
     for (const key of ['x1', 'x2', 'f', 'losses']) {
       const points = value[key];
       if (!Array.isArray(points)) continue;
-      points.forEach((point, index) => lines.push([cell.address, key, String(index), String(point)].join(',')));
+      points.forEach((point, index) => lines.push([cell.address, key, String(index), plainText(point)].join(',')));
     }
   }
   return lines.join('\n') + '\n';

@@ -1,11 +1,10 @@
 /**
- * Chinese for the engine's error sentences (src/sheet/errorMessages.ts owns the keys and the
- * English). Typed over `ErrorReason`, so a reason the engine adds fails the type check until it
- * is translated here.
+ * Chinese for the engine's error sentences. Typed over the English table's keys, so a reason
+ * added there fails the type check until it is translated here.
  */
-import type { ErrorReason } from '../sheet/errorMessages';
+import type { ErrorMessageKey } from './errorMessages.en';
 
-export const ERROR_MESSAGES_ZH: { readonly [K in ErrorReason]: string } = {
+export const ERROR_MESSAGES_ZH: { readonly [K in ErrorMessageKey]: string } = {
   'error.unknownName': '没有名为“{name}”的单元格、名称或常量。',
   'error.unknownFunction': '没有名为“{name}”的函数。',
   'error.unknownField': '{kind} 类型的值没有“.{field}”这一部分。',

@@ -64,6 +64,8 @@ export class Calculation {
   evaluations = 0;
 
   constructor() {
+    // The context's getters need the engine, and a getter cannot be an arrow function.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.context = {
       get rows() {

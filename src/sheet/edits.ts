@@ -106,7 +106,8 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     else names[name] = formatAddress(moved);
   }
   // Structural moves for references, and #REF! for names whose cell is gone.
-  const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: nameMapper(goneNames).name };
+  const renamed = nameMapper(goneNames);
+  const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: (lowerName) => renamed.name?.(lowerName) };
   const cells = new Map<CellAddress, string>();
   for (const [address, raw] of parts.cells) {
     const position = parseAddress(address);

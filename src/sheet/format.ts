@@ -1,9 +1,9 @@
 /**
  * How a value reads in a cell, for the grid and the CLI alike: numbers to six significant digits
  * (exponent for the tiny and the huge), runs as a compact summary, errors as their code, notes in
- * the reader's language through `translate`.
+ * the reader's language through `translate` (without one, a note shows its key: the engine holds
+ * no sentences).
  */
-import { NOTES } from './notes';
 import type { CellValue } from './types';
 
 export type Translate = (key: string, args?: Readonly<Record<string, string | number>>) => string;
@@ -37,9 +37,7 @@ function localized(key: string, args: Readonly<Record<string, string | number>>,
 }
 
 function noteText(key: string, translate?: Translate): string {
-  const translated = translate?.(key);
-  if (translated !== undefined && translated !== key) return translated;
-  return NOTES[key]?.en ?? key;
+  return translate?.(key) ?? key;
 }
 
 /**

@@ -62,9 +62,9 @@ describe('one endpoint for every kind of run', () => {
   });
 
   test.each<[string, ComputeRequest, (r: never) => unknown]>([
-    ['path2d', chapterPath, runPath2D as (r: never) => unknown],
-    ['contours', contours, computeContours as (r: never) => unknown],
-    ['rateMap', rateMap, computeRateMap as (r: never) => unknown],
+    ['path2d', chapterPath, runPath2D],
+    ['contours', contours, computeContours],
+    ['rateMap', rateMap, computeRateMap],
   ])('a %s request is answered by its core function, typed arrays intact', async (_, request, compute) => {
     const { result } = expectOk(await service.compute(`run-${request.kind}`, request));
     expect(result).toEqual(compute(request as never));

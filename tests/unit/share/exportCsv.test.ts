@@ -12,14 +12,32 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   while (i < text.length) {
     const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), (i += 1);
-      else (field += ch), (i += 1);
-    } else if (ch === '"' && field === '') (quoted = true), (i += 1);
-    else if (ch === ',') record.push(field), (field = ''), (i += 1);
-    else if (ch === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), (i += 2);
-    else (field += ch), (i += 1);
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i += 2;
+    } else if (quoted && ch === '"') {
+      quoted = false;
+      i += 1;
+    } else if (quoted) {
+      field += ch;
+      i += 1;
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      i += 1;
+    } else if (ch === ',') {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      field += ch;
+      i += 1;
+    }
   }
   expect(field === '' && record.length === 0).toBe(true); // every record ends with CRLF
   return records;

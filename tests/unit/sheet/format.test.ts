@@ -44,9 +44,9 @@ describe('formatValue', () => {
     expect(formatValue(e.value('A1'), (key, args) => translate('en', key, args))).toBe('momentum · 15 steps · f = 7.0e-4');
   });
 
-  it('shows notes through the translation function, or in English without one', () => {
+  it('shows notes through the translation function, or as their key without one (the engine holds no sentences)', () => {
     const note = { kind: 'note', key: 'note.sgd' } as const;
-    expect(formatValue(note)).toBe('mom = 0: plain minibatch SGD.');
+    expect(formatValue(note)).toBe('note.sgd');
     expect(formatValue(note, (key) => (key === 'note.sgd' ? 'mom = 0：普通的小批量 SGD。' : key))).toBe('mom = 0：普通的小批量 SGD。');
     expect(formatValue({ kind: 'note', key: 'no.such.key' })).toBe('no.such.key');
   });
