@@ -17,6 +17,11 @@ const FRAMEWORKS = 'node_modules/(solid-js|echarts|zrender|comlink|@tensorflow)/
 /** The session contract, and the type modules it is written in (types only, for its speakers). */
 const CONTRACT = '^src/session/contract\\.ts$';
 const VOCABULARY = ['^src/sheet/types\\.ts$', '^src/core/runTypes\\.ts$'];
+/**
+ * A1 addressing ("B3", "A1:B2"): pure string arithmetic with no engine behind it, shared by the
+ * grid, the link schema and the engine. Allowed at run time where the table says "sheet types".
+ */
+const A1 = '^src/sheet/address\\.ts$';
 
 /** A rule that forbids `from` importing any of our modules outside `may` (regular expressions). */
 function onlyOurs(name, from, may, comment) {
@@ -43,21 +48,23 @@ module.exports = {
       'The sheet engine may import core only (ARCHITECTURE: sheet | core; Never: sheet → ui, share, i18n).'),
     noPackages('sheet-knows-no-framework', '^src/sheet/', FRAMEWORKS,
       'The engine is framework-free: Solid, ECharts, Comlink and tfjs stay outside it.'),
-    onlyOurs('session-imports-sheet-core-compute', '^src/session/', ['^src/session/', '^src/sheet/', '^src/core/', '^src/compute/'],
-      'A session is engine + planning + compute (ARCHITECTURE: session | sheet, core, compute).'),
+    onlyOurs('session-imports-sheet-core-compute-share', '^src/session/', ['^src/session/', '^src/sheet/', '^src/core/', '^src/compute/', '^src/share/'],
+      'A session is engine + planning + compute (ARCHITECTURE: session | sheet, core, compute). It also decodes untrusted links and files and writes exports with share, so that hostile input is parsed off the page\'s thread and the page carries no codec.'),
     onlyOurs('compute-imports-only-core', '^src/compute/', ['^src/compute/', '^src/core/'],
       'compute is the tfjs-wasm engine (ARCHITECTURE: compute | core; Never: compute → ui).'),
-    onlyOurs('worker-imports-only-session', '^workers/', ['^workers/', '^src/session/', ...VOCABULARY],
+    onlyOurs('worker-imports-only-session', '^workers/(?!session\\.worker\\.ts$)', ['^workers/', '^src/session/', ...VOCABULARY],
       'A worker is a Comlink endpoint around the session (ARCHITECTURE: worker | session).'),
+    onlyOurs('worker-entry-wires-session-and-compute', '^workers/session\\.worker\\.ts$', ['^workers/', '^src/session/', '^src/compute/'],
+      'The worker entry is a composition root: it gives the session its compute service (with the browser\'s wasm backend) and nothing else.'),
     typesOnly('worker-imports-sheet-and-core-types-only', '^workers/', VOCABULARY,
       'Besides the session, a worker may name the types of sheet and core, not run their code.'),
-    onlyOurs('cli-imports-session-share-i18n', '^src/cli/', ['^src/cli/', '^src/session/', '^src/share/', '^src/i18n/', ...VOCABULARY],
+    onlyOurs('cli-imports-session-share-i18n', '^src/cli/', ['^src/cli/', '^src/session/', '^src/share/', '^src/i18n/', A1, ...VOCABULARY],
       'The CLI runs the session in-process and prints through share and i18n (ARCHITECTURE: cli | session, share; i18n for its messages).'),
     typesOnly('cli-imports-sheet-and-core-types-only', '^src/cli/', VOCABULARY,
       'Besides the session, the CLI may name the types of sheet and core, not run their code.'),
     onlyOurs('share-imports-only-sheet-and-core', '^src/share/', ['^src/share/', '^src/sheet/', '^src/core/'],
       'share may import sheet and core types only (ARCHITECTURE: share | sheet types, core types; Never: share ↔ i18n).'),
-    typesOnly('share-imports-sheet-and-core-types-only', '^src/share/', ['^src/sheet/', '^src/core/'],
+    typesOnly('share-imports-sheet-and-core-types-only', '^src/share/', ['^src/sheet/(?!address\\.ts$)', '^src/core/'],
       'share may name the types of sheet and core, not run their code.'),
     onlyOurs('charts-imports-only-core', '^src/charts/', ['^src/charts/', '^src/core/'],
       'Charts are pure option builders (ARCHITECTURE: charts | core; Never: charts → ui).'),
@@ -67,7 +74,7 @@ module.exports = {
       'Charts build EChartsOption objects: ECharts types yes, the ECharts runtime no (ui/echarts owns it).'),
     onlyOurs('i18n-imports-nothing-of-ours', '^src/i18n/', ['^src/i18n/'],
       'i18n owns every sentence; engines emit keys only (ARCHITECTURE: i18n | nothing of ours).'),
-    onlyOurs('ui-imports-charts-share-i18n-session-contract', UI, [UI, '^src/charts/', '^src/share/', '^src/i18n/', CONTRACT, ...VOCABULARY],
+    onlyOurs('ui-imports-charts-share-i18n-session-contract', UI, [UI, '^src/charts/', '^src/share/', '^src/i18n/', CONTRACT, A1, ...VOCABULARY],
       'The page may import charts, share, i18n and the session contract (ARCHITECTURE: ui | charts, share, i18n, session contract (types)).'),
     typesOnly('ui-holds-no-engine', UI, [CONTRACT, ...VOCABULARY],
       'The page holds no engine and no mathjs (Never: ui → sheet engine): it names the session contract\'s types only.'),

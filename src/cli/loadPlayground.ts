@@ -9,10 +9,10 @@ import { translate } from '../i18n/i18n';
 import { decodeState, stateTextFromHash } from '../share/codec';
 import { readStateFile } from '../share/stateFile';
 import type { ShareError } from '../share/errors';
-import { defaultSheet } from '../sheet/defaultSheet';
 
 export type LoadOutcome =
-  | { readonly ok: true; readonly state: SheetState; readonly description: string }
+  /** `state` null: the default playground (the session's own). */
+  | { readonly ok: true; readonly state: SheetState | null; readonly description: string }
   | { readonly ok: false; readonly message: string };
 
 export interface LoadDependencies {
@@ -25,7 +25,7 @@ function englishReason(error: ShareError): string {
 }
 
 export function loadPlayground(source: string | null, deps: LoadDependencies): LoadOutcome {
-  if (source === null) return { ok: true, state: defaultSheet(), description: 'default playground' };
+  if (source === null) return { ok: true, state: null, description: 'default playground' };
   const hashAt = source.indexOf('#');
   if (hashAt >= 0) {
     const text = stateTextFromHash(source.slice(hashAt));

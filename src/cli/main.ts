@@ -5,7 +5,6 @@
  * With no argument it evaluates the default playground (the chapter).
  */
 import { readFileSync, existsSync } from 'node:fs';
-import type { SheetState } from '../sheet/types';
 import { loadPlayground } from './loadPlayground';
 import { evaluatePlayground } from './evaluatePlayground';
 import { cellsToCsv } from './serialize';
@@ -58,8 +57,7 @@ async function main(): Promise<number> {
     console.error(`error: ${loaded.message}`);
     return 1;
   }
-  const state: SheetState = loaded.state;
-  const evaluation = await evaluatePlayground(state);
+  const evaluation = await evaluatePlayground(loaded.state);
   if (args.format === 'csv') process.stdout.write(cellsToCsv(evaluation.cells));
   else process.stdout.write(JSON.stringify({ source: loaded.description, ...evaluation }, null, 2) + '\n');
   for (const failure of evaluation.failures) console.error(`warning: ${translate('en', 'cli.warning.runFailed', { reason: failure })}`);

@@ -7,11 +7,18 @@
  * in safe mode. Framework-free: the stores subscribe to it.
  */
 import * as Comlink from 'comlink';
-import type { ExportKind, Intent, IntentReply, Message, OpenReply, OpenRequest, Patch } from '../../session/contract';
-import type { ExposedSession } from '../../../workers/exposeSession';
+import type { ExportKind, Intent, IntentReply, Message, OpenReply, OpenRequest, Patch, SessionApi } from '../../session/contract';
 import { createLedger } from './patchLedger';
 
 /** A started worker (or, in tests, one end of a MessageChannel with a session on the other). */
+/**
+ * The session as Comlink shows it across the boundary: the same calls, the patch callback passed
+ * as a Comlink proxy (workers/exposeSession.ts is the other side).
+ */
+type RemoteSession = Comlink.Remote<Omit<SessionApi, 'connect'>> & {
+  connect(onPatch: ((patch: Patch) => void) & Comlink.ProxyMarked): Promise<void>;
+};
+
 export interface SpawnedSession {
   readonly endpoint: Comlink.Endpoint;
   terminate(): void;
@@ -78,7 +85,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const listeners = new Set<(patch: Patch) => void>();
   const eventListeners = new Set<(event: ClientEvent) => void>();
   let spawned: SpawnedSession | null = null;
-  let remote: Comlink.Remote<ExposedSession> | null = null;
+  let remote: RemoteSession | null = null;
   let sentRev = 0;
   let reflectedRev = 0;
   /** Intents sent but not yet reflected by a patch, oldest first. */
@@ -119,7 +126,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     next.onCrash(() => {
       if (spawned === next) trip('crashed');
     });
-    const wrapped = Comlink.wrap<ExposedSession>(next.endpoint);
+    const wrapped = Comlink.wrap<SessionApi>(next.endpoint) as unknown as RemoteSession;
     remote = wrapped;
     await wrapped.connect(Comlink.proxy(onPatch(epoch)));
     const reply = await wrapped.open(request);

@@ -8,7 +8,7 @@ import { batch, createMemo, createSignal, type Accessor, type Setter } from 'sol
 import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, Shared } from '../../session/contract';
 import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
 import type { ChartBinding } from '../../sheet/types';
-import type { Region } from '../../core/region';
+import type { Region } from '../../charts/geometry';
 import type { ColorScheme } from '../../charts/option';
 import type { TrajectoryRun } from '../../charts/trajectoryChart';
 import type { LossRun } from '../../charts/lossAxes';
