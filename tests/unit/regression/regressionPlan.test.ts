@@ -99,10 +99,13 @@ describe('learningRateForEpoch', () => {
 });
 
 describe('truncateAtDivergence', () => {
-  test('a run that stays bounded is left alone', () => {
-    const losses = Float64Array.of(3, 2, 1e12);
-    expect(truncateAtDivergence(losses)).toEqual({ divergedAt: null });
-    expect(losses).toEqual(Float64Array.of(3, 2, 1e12));
+  test('a run that stays within the bound is not blanked; it diverges only if it ends 1000× above its start', () => {
+    const settled = Float64Array.of(3, 2, 900, 1);
+    expect(truncateAtDivergence(settled)).toEqual({ divergedAt: null });
+    expect(settled).toEqual(Float64Array.of(3, 2, 900, 1));
+    const climbing = Float64Array.of(3, 2, 1e12);
+    expect(truncateAtDivergence(climbing)).toEqual({ divergedAt: 2 });
+    expect(climbing).toEqual(Float64Array.of(3, 2, 1e12));
   });
 
   test('the first loss above 1e12 or non-finite is the divergence; what follows is blanked', () => {
