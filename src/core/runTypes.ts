@@ -78,6 +78,11 @@ export interface RegressionConfig {
   readonly lr: number;
   readonly momentum: number;
   readonly convention: MomentumConvention;
+  /**
+   * 'sgd': plain minibatch SGD, p ← p − lr·g/B, a separate update rule with no velocity at all
+   * (momentum must be 0; convention is then irrelevant). Absent: SGD with momentum, as above.
+   */
+  readonly optimizer?: 'sgd';
 }
 
 /** The chapter's synthetic data set: X ~ N(0,1) (n×2), y = X·w + b + N(0, noise²). */

@@ -119,6 +119,12 @@ export const uiEn = {
   'run.pending': 'Computing; the previous result is shown meanwhile.',
   'format.path2dRun': '{method} · {steps} steps · f = {f}',
   'format.regressionRun': 'regression{convention} · mom {momentum} · loss = {loss}',
+  'format.path2dRunDiverged': '{method} · {steps} steps · diverges from step {step}',
+  'format.regressionRunDiverged': 'regression{convention} · mom {momentum} · diverges from step {step}',
+  'format.sgdRun': 'SGD · loss = {loss}',
+  'format.sgdRunDiverged': 'SGD · diverges from step {step}',
+  'choice.printed': 'printed (the chapter’s gradient)',
+  'choice.corrected': 'corrected (the true gradient)',
 
   // Charts
   'chart.empty': 'Bind this chart to cells holding runs to see them here.',

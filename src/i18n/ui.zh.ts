@@ -111,6 +111,12 @@ export const uiZh: UiCatalogue = {
   'run.pending': '正在计算；暂时显示上一次的结果。',
   'format.path2dRun': '{method} · {steps} 步 · f = {f}',
   'format.regressionRun': '回归{convention} · 动量 {momentum} · 损失 = {loss}',
+  'format.path2dRunDiverged': '{method} · {steps} 步 · 从第 {step} 步起发散',
+  'format.regressionRunDiverged': '回归{convention} · 动量 {momentum} · 从第 {step} 步起发散',
+  'format.sgdRun': 'SGD · 损失 = {loss}',
+  'format.sgdRunDiverged': 'SGD · 从第 {step} 步起发散',
+  'choice.printed': 'printed（书中印出的梯度）',
+  'choice.corrected': 'corrected（真实梯度）',
 
   'chart.empty': '把图表绑定到包含运行结果的单元格，即可在这里看到它们。',
   'chart.computing': '正在计算…',

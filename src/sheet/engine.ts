@@ -12,7 +12,7 @@ import { MAX_RANGE_CELLS } from './evaluate';
 import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
 import { isReservedWord } from './references';
-import { divergedRun, type RunOutcome } from './runs';
+import type { RunOutcome } from './runs';
 import { formatTsv, parseTsv } from './tsv';
 import type {
   CellAddress,
@@ -74,7 +74,7 @@ export class SheetEngine implements SheetEngineApi {
 
   runAt(address: CellAddress): RunValue | undefined {
     const value = this.value(address);
-    return value.kind === 'run' ? value : divergedRun(value);
+    return value.kind === 'run' ? value : undefined;
   }
 
   nameOf(address: CellAddress): string | undefined {

@@ -68,11 +68,15 @@ export interface ErrorValue {
   readonly args?: Readonly<Record<string, string | number>>;
 }
 
-/** A run the sheet asked the worker for, with its result once it has landed. */
+/**
+ * A run the sheet asked the worker for, with its result once it has landed. A run that diverged
+ * is still a run: `divergedAt` says from which step (src/core/divergence.ts), and only its
+ * final-value parts (f, x1, loss, w1 …) read as #DIVERGED.
+ */
 export type RunValue =
-  | { readonly kind: 'run'; readonly request: Path2DRequest; readonly result: Path2DResult }
+  | { readonly kind: 'run'; readonly request: Path2DRequest; readonly result: Path2DResult; readonly divergedAt: number | null }
   /** A regression cell holds one config (request.configs.length === 1) and its own result. */
-  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult };
+  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult; readonly divergedAt: number | null };
 
 export type CellValue =
   | { readonly kind: 'empty' }
@@ -147,7 +151,7 @@ export interface SheetEngineApi {
   supplyRunResult(key: string, result: import('../core/runTypes').ComputeResult): ChangeSet;
   /** A run failed: cells waiting on `key` show #N/A (reason 'error.runFailed', args {message}). */
   supplyRunFailure(key: string, message: string): ChangeSet;
-  /** The run a cell holds, also when it diverged (its value is then #DIVERGED); for charts. */
+  /** The run a cell holds (diverged or not), i.e. its value when that is a run; for charts. */
   runAt(address: CellAddress): RunValue | undefined;
   toState(): SheetState;
 }

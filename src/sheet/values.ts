@@ -60,7 +60,8 @@ function sameArgs(a: Args | undefined, b: Args | undefined): boolean {
 
 /**
  * Structural equality, used to report only cells whose value really changed. Runs compare by
- * request key and result identity: a result object is never mutated once supplied.
+ * request key, result identity (a result object is never mutated once supplied) and divergedAt,
+ * so two different diverged runs are never taken for one another.
  */
 export function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
@@ -87,7 +88,7 @@ export function sameValue(a: CellValue, b: CellValue): boolean {
     case 'error':
       return b.kind === 'error' && b.code === a.code && b.reason === a.reason && sameArgs(a.args, b.args);
     case 'run':
-      return b.kind === 'run' && b.result === a.result && requestKey(b.request) === requestKey(a.request);
+      return b.kind === 'run' && b.result === a.result && b.divergedAt === a.divergedAt && requestKey(b.request) === requestKey(a.request);
     case 'pending':
       return b.kind === 'pending' && requestKey(b.request) === requestKey(a.request);
   }

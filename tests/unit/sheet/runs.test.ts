@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPath2D } from '../../../src/core/optimize2d';
 import type { Path2DRequest, Path2DResult, RegressionRequest } from '../../../src/core/runTypes';
 import { requestKey } from '../../../src/sheet/runKey';
+import { sameValue } from '../../../src/sheet/values';
 import { runRegressionReference } from '../../reference/regressionReference';
 import { code, num, settle, sheet } from './helpers';
 
@@ -104,14 +105,45 @@ describe('run cells: pending → runNeeds → supplyRunResult → run value', ()
 });
 
 describe('diverged and failed runs', () => {
-  it('a diverged run is #DIVERGED; its steady parts stay readable and charts still get the run', () => {
-    const e = sheet({ A1: '=x1^2 + x2^2', B1: '=GD(A1, 1, 1, 1.5, 100)', C1: '=B1.diverged_at', C2: '=B1.steps', C3: '=B1.f', C4: '=B1+1' });
+  it('a diverged run is a run that knows it: steady parts read normally, final values are #DIVERGED with the step', () => {
+    const e = sheet({ A1: '=x1^2 + x2^2', B1: '=GD(A1, 1, 1, 1.5, 100)', C1: '=B1.diverged_at', C2: '=B1.steps', C3: '=B1.f', C4: '=B1.x1', C5: '=COUNT(B1.fs)' });
     settle(e);
-    expect(code(e, 'B1')).toBe('#DIVERGED');
-    expect(num(e, 'C1')).toBe(num(e, 'C2'));
-    expect(code(e, 'C3')).toBe('#DIVERGED');
+    const run = e.value('B1');
+    // Along λ = 2 each step multiplies the error by 1 − 1.5·2 = −2: evident from step 1.
+    expect(run).toMatchObject({ kind: 'run', divergedAt: 1 });
+    expect(num(e, 'C1')).toBe(1);
+    // The run itself goes on until f leaves the core's hard bound (f·4 per step: 10⁶ at step 10).
+    expect(num(e, 'C2')).toBe(Math.ceil(Math.log(1e6) / Math.log(4)));
+    expect(num(e, 'C5')).toBe(num(e, 'C2') + 1);
+    expect(e.value('C3')).toEqual({ kind: 'error', code: '#DIVERGED', reason: 'error.diverged', args: { step: 1 } });
     expect(code(e, 'C4')).toBe('#DIVERGED');
-    expect(e.runAt('B1')?.result.kind).toBe('path2d');
+    expect(e.runAt('B1')).toBe(run);
+  });
+
+  it('undo from η = 1.1001 back to η = 1.1 gives the cell its own diverged run back, and says it changed', () => {
+    const e = sheet({ A1: CHAPTER, B2: '1.1', B1: '=GD(A1, -5, -2, B2, 15, [0.2*x1, 2*x2])' });
+    settle(e);
+    const first = e.runAt('B1');
+    expect(first?.divergedAt).toBe(1);
+    e.setCell('B2', '1.1001');
+    settle(e);
+    const second = e.runAt('B1');
+    expect(second?.divergedAt).toBe(1);
+    expect(second?.result).not.toBe(first?.result);
+    const changed = e.undo();
+    expect(changed.has('B1')).toBe(true);
+    expect(e.runAt('B1')?.result).toBe(first?.result);
+    expect(e.runAt('B1')?.request.kind === 'path2d' && e.runAt('B1')?.request).toMatchObject({ eta: 1.1 });
+  });
+
+  it('two runs compare by request, result and divergedAt', () => {
+    const request: Path2DRequest = { kind: 'path2d', method: 'gd', objective: 'x1^2', gradient: null, start: [1, 1], eta: 0.1, gamma: 0, steps: 2 };
+    const result = pathResult(request);
+    const run = { kind: 'run', request, result, divergedAt: null } as const;
+    expect(sameValue(run, { ...run, request: { ...request } })).toBe(true);
+    expect(sameValue(run, { ...run, divergedAt: 2 })).toBe(false);
+    expect(sameValue(run, { ...run, result: pathResult(request) })).toBe(false);
+    expect(sameValue(run, { ...run, request: { ...request, eta: 0.2 } })).toBe(false);
   });
 
   it('a failed run shows #N/A with the message and is no longer needed', () => {
