@@ -24,6 +24,8 @@ export const ERROR_MESSAGES_EN = {
   'error.wrongArgCount': '{name} takes {expected} arguments, not {got}.',
   'error.badOption': 'Argument {position} of {name} must be one of {options}, not “{got}”.',
   'error.outOfRange': 'Argument {position} of {name} must lie between {min} and {max}.',
+  'error.outOfHalfOpenRange': 'Argument {position} of {name} must be at least {min} and below {max}.',
+  'error.lengthMismatch': '{name} needs two series of the same length, not {left} and {right} values.',
   'error.notFinite': 'The result is not a finite number.',
   'error.objectiveHere': 'A formula in x1 and x2 cannot be used with {name}; only arithmetic and smooth functions can.',
   'error.gradientShape': 'A gradient has exactly two components, each a number or a formula in x1 and x2.',
@@ -41,6 +43,10 @@ export const ERROR_MESSAGES_EN = {
     '“{name}” cannot be a name: use letters, digits and _, start with a letter, and avoid cell addresses, x1, x2 and function names.',
   'error.nameTaken': 'The name “{name}” already belongs to {cell}.',
   'error.invalidAddress': '“{address}” is not a cell of this sheet.',
+  'error.printedGradientMismatch':
+    'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its objective 0.1·x1² + 2·x2² only, not to {objective}: switch the gradient to “corrected”.',
+  'error.noTheory': 'The run’s gradient is not linear in x1 and x2, so it has no eigendirections to follow.',
+  'error.notAChoice': 'This cell takes one of these values: {choices}. “{got}” is not one of them.',
 } as const;
 
 export type ErrorReason = keyof typeof ERROR_MESSAGES_EN;

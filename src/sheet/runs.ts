@@ -13,6 +13,7 @@ import type {
   RegressionRequest,
   RegressionResult,
 } from '../core/runTypes';
+import { EIGEN_FIELDS, UNKNOWN_FIELD } from './eigenParts';
 import { requestKey } from './runKey';
 import type { CellValue, RunValue } from './types';
 import { booleanValue, numberRow, numberValue, sheetError } from './values';
@@ -56,6 +57,8 @@ export interface RegressionArgs {
   readonly trainSeed: number;
   readonly n: number;
   readonly noise: number;
+  /** 'sgd': plain minibatch SGD (no velocity); momentum is then 0. */
+  readonly optimizer?: 'sgd';
 }
 
 /** A one-config regression request with the chapter's data set and schedule. */
@@ -70,7 +73,12 @@ export function regressionRequest(args: RegressionArgs): RegressionRequest {
     decayFactor: d.decayFactor,
     trainSeed: args.trainSeed,
     initScale: d.initScale,
-    configs: [{ lr: args.lr, momentum: args.momentum, convention: args.convention }],
+    // The optimizer field is written only for SGD, so momentum runs keep the request keys they always had.
+    configs: [
+      args.optimizer === 'sgd'
+        ? { lr: args.lr, momentum: 0, convention: args.convention, optimizer: 'sgd' }
+        : { lr: args.lr, momentum: args.momentum, convention: args.convention },
+    ],
   };
 }
 
@@ -94,21 +102,23 @@ export function runCell(request: Path2DRequest | RegressionRequest, runs: RunLoo
   return runValueOf(request, outcome.result) ?? sheetError('#N/A', 'error.runFailed', { message: 'the result does not match the request' });
 }
 
-type FieldReader = (run: RunValue) => CellValue;
+export type FieldReader = (run: RunValue) => CellValue;
 
 const last = (series: Float64Array): CellValue => numberValue(series[series.length - 1]);
 const path = (read: (r: Path2DResult) => CellValue): FieldReader => (run) =>
   run.result.kind === 'path2d' ? read(run.result) : UNKNOWN;
 const regression = (read: (r: RegressionResult) => CellValue): FieldReader => (run) =>
   run.result.kind === 'regression' ? read(run.result) : UNKNOWN;
-const UNKNOWN: CellValue = sheetError('#VALUE!', 'error.unknownField');
+const UNKNOWN = UNKNOWN_FIELD;
 
 /**
  * Parts of a run, read as `=B10.f`. `steady` parts stay readable on a diverged run.
- * 2-D runs: f, x1, x2 (final), fs, x1s, x2s (series), steps, diverged_at, grad_ok, grad_error.
- * Regression runs: loss, w1, w2, b (final), losses (series), steps, diverged_at.
+ * 2-D runs: f, x1, x2 (final), fs, x1s, x2s (series), steps, diverged_at, grad_ok, grad_error,
+ * and per eigendirection i = 1, 2 of the gradient's Jacobian (see eigenParts.ts): erris, envis,
+ * ratei, rhoi. Regression runs: loss, w1, w2, b (final), losses (series), steps, diverged_at.
  */
 export const RUN_FIELDS: Readonly<Record<string, { readonly read: FieldReader; readonly steady?: boolean }>> = {
+  ...EIGEN_FIELDS,
   f: { read: path((r) => last(r.f)) },
   x1: { read: path((r) => last(r.x1)) },
   x2: { read: path((r) => last(r.x2)) },

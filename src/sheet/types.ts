@@ -44,6 +44,14 @@ export interface SheetState {
   readonly colWidths: Readonly<Record<string, number>>;
   readonly charts: readonly ChartBinding[];
   readonly pins: readonly Pin[];
+  /**
+   * Choice cells: the values each accepts, in the order a dropdown offers them, e.g.
+   * `{ B6: ['printed', 'corrected'] }`. The cell's value must be one of them exactly (its text,
+   * or a number's or boolean's text); anything else is #VALUE! ('error.notAChoice', naming the
+   * allowed values). A property of the cell: it moves with row and column edits and travels with
+   * links. Absent or empty: no choice cells.
+   */
+  readonly validations?: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 export type ErrorCode =
@@ -118,6 +126,8 @@ export interface SheetEngineApi {
   value(address: CellAddress): CellValue;
   /** Name bound to the address, if any. */
   nameOf(address: CellAddress): string | undefined;
+  /** The values a choice cell accepts (see SheetState.validations), for a dropdown; undefined for other cells. */
+  choicesAt(address: CellAddress): readonly string[] | undefined;
   setCell(address: CellAddress, raw: string): ChangeSet;
   /** Several cells in one edit (one undo step). */
   setCells(entries: ReadonlyArray<readonly [CellAddress, string]>): ChangeSet;

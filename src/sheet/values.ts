@@ -19,6 +19,11 @@ export function numberValue(value: number): CellValue {
   return Number.isFinite(value) ? { kind: 'number', value } : sheetError('#NUM!', 'error.notFinite');
 }
 
+/** Argument `position` of `name` within [min, max]? null when fine, else #NUM!: `outside(0, 1, 5, 2, 'F')?.kind === 'error'`. */
+export function outside(value: number, min: number, max: number, position: number, name: string): ErrorValue | null {
+  return value >= min && value <= max ? null : sheetError('#NUM!', 'error.outOfRange', { name, position, min, max });
+}
+
 export function textValue(value: string): CellValue {
   return { kind: 'text', value };
 }

@@ -78,6 +78,10 @@ describe('planRegression', () => {
 describe('learningRateForEpoch', () => {
   const chapter = { decayEpoch: 2, decayFactor: 0.1 };
 
+  test('decayEpoch 0 means no decay, as the chapter’s `if decay_epoch and epoch > decay_epoch` reads it', () => {
+    for (const epoch of [1, 2, 3, 10]) expect(learningRateForEpoch(0.2, epoch, { decayEpoch: 0, decayFactor: 0.1 })).toBe(0.2);
+  });
+
   test('the chapter: lr 0.2 for epochs 1 and 2, 0.2 × 0.1 in epoch 3', () => {
     expect(learningRateForEpoch(0.2, 1, chapter)).toBe(0.2);
     expect(learningRateForEpoch(0.2, 2, chapter)).toBe(0.2);

@@ -45,9 +45,9 @@ describe('formatValue', () => {
   });
 
   it('shows notes through the translation function, or in English without one', () => {
-    const note = { kind: 'note', key: 'note.sgd' } as const;
-    expect(formatValue(note)).toBe('mom = 0: plain minibatch SGD.');
-    expect(formatValue(note, (key) => (key === 'note.sgd' ? 'mom = 0：普通的小批量 SGD。' : key))).toBe('mom = 0：普通的小批量 SGD。');
+    const note = { kind: 'note', key: 'note.steps' } as const;
+    expect(formatValue(note)).toBe('steps');
+    expect(formatValue(note, (key) => (key === 'note.steps' ? '步数' : key))).toBe('步数');
     expect(formatValue({ kind: 'note', key: 'no.such.key' })).toBe('no.such.key');
   });
 });

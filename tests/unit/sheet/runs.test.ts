@@ -215,4 +215,31 @@ describe('regression runs', () => {
     expect(num(e, 'C3')).toBeCloseTo(-3.4, 2);
     expect(num(e, 'C4')).toBeCloseTo(4.2, 2);
   });
+
+  it('decay_epoch = 0 means no decay, as in the chapter’s `if decay_epoch and …`: the same run as "none"', () => {
+    const e = sheet({ B1: '=REGRESSION(0.2, 0.5, 3, 10, 0)', B2: '=REGRESSION(0.2, 0.5, 3, 10, "none")', B3: '=REGRESSION(0.2, 0.5, 3, 10, 1)' });
+    const needs = e.runNeeds();
+    expect(needs).toHaveLength(2);
+    expect(needs.find((n) => n.cells.includes('B1'))?.cells).toEqual(['B1', 'B2']);
+    expect(needs.find((n) => n.cells.includes('B1'))?.request).toMatchObject({ decayEpoch: null });
+    expect(code(sheet({ B1: '=REGRESSION(0.2, 0.5, 3, 10, -1)' }), 'B1')).toBe('#VALUE!');
+  });
+
+  it('SGD(lr) asks for plain minibatch SGD, a request of its own beside momentum 0', () => {
+    const e = sheet({ B1: '=SGD(0.2)', B2: '=REGRESSION(0.2, 0)', C1: '=MAX_ABS_DIFF(B1.losses, B2.losses)', C2: '=B1.loss' });
+    const needs = e.runNeeds();
+    expect(needs).toHaveLength(2);
+    expect(needs.find((n) => n.cells.includes('B1'))?.request).toMatchObject({ configs: [{ lr: 0.2, momentum: 0, optimizer: 'sgd' }] });
+    settle(e);
+    expect(num(e, 'C1')).toBe(0);
+    expect(num(e, 'C2')).toBeLessThan(1e-4);
+    expect(e.value('B1')).toMatchObject({ kind: 'run', divergedAt: null });
+  });
+
+  it('MAX_ABS_DIFF is the largest |a_i − b_i|, and refuses series of different lengths', () => {
+    const e = sheet({ A1: '1', B1: '2', C1: '5', A2: '1.5', B2: '2', C2: '3', D1: '=MAX_ABS_DIFF(A1:C1, A2:C2)', D2: '=MAX_ABS_DIFF(A1:C1, A2:B2)', D3: '=MAX_ABS_DIFF(A1:C1, A1/0)' });
+    expect(num(e, 'D1')).toBe(2);
+    expect(e.value('D2')).toMatchObject({ code: '#VALUE!', reason: 'error.lengthMismatch' });
+    expect(code(e, 'D3')).toBe('#DIV/0!');
+  });
 });
