@@ -104,6 +104,38 @@ describe('run cells: pending → runNeeds → supplyRunResult → run value', ()
   });
 });
 
+describe('theory beside simulation: parts per eigendirection', () => {
+  it('GD with the printed gradient: |e_i| is the closed form |x0_i|·|1 − ηλ_i|ᵗ, the envelope the same, rates and ρ agree', () => {
+    const e = sheet({
+      A1: CHAPTER,
+      B1: '=GD(A1, -5, -2, 1.1, 15, [0.2*x1, 2*x2])',
+      C1: '=B1.err1s', C2: '=B1.err2s', C3: '=B1.env2s', C4: '=B1.rate1', C5: '=B1.rho1', C6: '=B1.rate2', C7: '=B1.rho2',
+    });
+    settle(e);
+    const row = (address: string) => {
+      const value = e.value(address);
+      if (value.kind !== 'array') throw new Error(`${address} is ${value.kind}`);
+      return value.items.map((item) => (item.kind === 'number' ? item.value : NaN));
+    };
+    row('C1').forEach((v, t) => expect(v).toBeCloseTo(5 * 0.78 ** t, 10));
+    row('C2').forEach((v, t) => expect(v).toBeCloseTo(2 * 1.2 ** t, 8));
+    row('C3').forEach((v, t) => expect(v).toBeCloseTo(2 * 1.2 ** t, 8));
+    expect(row('C2')).toHaveLength(16);
+    expect(num(e, 'C4')).toBeCloseTo(0.78, 12);
+    expect(num(e, 'C5')).toBeCloseTo(0.78, 12);
+    expect(num(e, 'C6')).toBeCloseTo(1.2, 12);
+    expect(num(e, 'C7')).toBeCloseTo(1.2, 12);
+  });
+
+  it('a run whose gradient is not linear has no eigendirections (#N/A), a regression run no such parts (#VALUE!)', () => {
+    const e = sheet({ B1: '=GD(x1^4 + x2^2, 1, 1, 0.1, 5)', C1: '=B1.err1s', C2: '=B1.rho2', B2: '=REGRESSION(0.2, 0.5)', C3: '=B2.rate1' });
+    settle(e);
+    expect(e.value('C1')).toMatchObject({ code: '#N/A', reason: 'error.noTheory' });
+    expect(e.value('C2')).toMatchObject({ code: '#N/A', reason: 'error.noTheory' });
+    expect(e.value('C3')).toMatchObject({ code: '#VALUE!', reason: 'error.unknownField', args: { kind: 'regression', field: 'rate1' } });
+  });
+});
+
 describe('diverged and failed runs', () => {
   it('a diverged run is a run that knows it: steady parts read normally, final values are #DIVERGED with the step', () => {
     const e = sheet({ A1: '=x1^2 + x2^2', B1: '=GD(A1, 1, 1, 1.5, 100)', C1: '=B1.diverged_at', C2: '=B1.steps', C3: '=B1.f', C4: '=B1.x1', C5: '=COUNT(B1.fs)' });
