@@ -44,6 +44,14 @@ interface TrainingState {
   readonly velocity: tf.Tensor2D;
 }
 
+/**
+ * One plain-SGD step for every config at once: P ← P − c2·(c1·G). No velocity exists at all; with
+ * c2 = 1 (the 'mxnet' coefficients) this is P − lr/B·G, the chapter's sgd.
+ */
+function sgdStep(params: tf.Tensor2D, minibatchGram: tf.Tensor2D, { gradientScale, stepScale }: EpochCoefficients): tf.Tensor2D {
+  return tf.tidy(() => tf.sub(params, tf.mul(stepScale, tf.mul(gradientScale, tf.matMul(params, minibatchGram)))) as tf.Tensor2D);
+}
+
 /** One heavy-ball step for every config at once; returns the new state, disposes nothing. */
 function trainingStep(
   state: TrainingState,
@@ -68,12 +76,48 @@ function paramsAtStep(rows: Float32Array, step: number, k: number): Float64Array
 }
 
 /**
- * Train every config of the request as one batched program; stops early when told to.
+ * Train every config of the request; stops early when told to. Momentum configs run as one
+ * batched program, plain-SGD configs (optimizer 'sgd') as another with their own update rule,
+ * and the results come back in the request's order.
  * `await trainRegressionBatch(chapterRequest)` → { status: 'ok', result } with K loss histories.
  */
 export async function trainRegressionBatch(
   request: RegressionRequest,
   options: RegressionEngineOptions = {},
+): Promise<RegressionEngineOutcome> {
+  const sgd = request.configs.map((config, i) => (config.optimizer === 'sgd' ? i : -1)).filter((i) => i >= 0);
+  if (sgd.length === 0) return trainProgram(request, 'momentum', options);
+  if (sgd.length === request.configs.length) return trainProgram(request, 'sgd', options);
+  const momentum = request.configs.map((_, i) => i).filter((i) => !sgd.includes(i));
+  const parts: RegressionResult[] = [];
+  for (const [index, [rule, indices]] of ([['momentum', momentum], ['sgd', sgd]] as const).entries()) {
+    const outcome = await trainProgram({ ...request, configs: indices.map((i) => request.configs[i]) }, rule, {
+      ...options,
+      // Progress of the two programs as one run: the second starts where the first ended.
+      onProgress: options.onProgress && ((p) => options.onProgress?.({ done: index * p.total + p.done, total: 2 * p.total })),
+    });
+    if (outcome.status !== 'ok') return outcome;
+    parts.push(outcome.result);
+  }
+  const at = (i: number) => (sgd.includes(i) ? { part: parts[1], k: sgd.indexOf(i) } : { part: parts[0], k: momentum.indexOf(i) });
+  const order = request.configs.map((_, i) => at(i));
+  return {
+    status: 'ok',
+    result: {
+      kind: 'regression',
+      stepsPerEpoch: parts[0].stepsPerEpoch,
+      losses: order.map(({ part, k }) => part.losses[k]),
+      finalParams: order.map(({ part, k }) => part.finalParams[k]),
+      divergedAt: order.map(({ part, k }) => part.divergedAt[k]),
+    },
+  };
+}
+
+/** All configs of the request under one update rule, as one batched tensor program. */
+async function trainProgram(
+  request: RegressionRequest,
+  rule: 'momentum' | 'sgd',
+  options: RegressionEngineOptions,
 ): Promise<RegressionEngineOutcome> {
   const yieldEvery = options.yieldEvery ?? DEFAULT_YIELD_EVERY;
   const k = request.configs.length;
@@ -94,18 +138,25 @@ export async function trainRegressionBatch(
   let velocity: tf.Tensor2D | undefined;
   let coefficients: EpochCoefficients | undefined;
   try {
-    momentum = tf.tensor2d(request.configs.map((config) => config.momentum), [k, 1]);
-    velocity = tf.zeros([k, AUGMENTED_WIDTH]);
+    // Plain SGD has no velocity and no momentum: nothing of the kind is even allocated.
+    if (rule === 'momentum') {
+      momentum = tf.tensor2d(request.configs.map((config) => config.momentum), [k, 1]);
+      velocity = tf.zeros([k, AUGMENTED_WIDTH]);
+    }
     history.record(initialParamRows(plan, k));
     let step = 0;
     for (let epoch = 1; epoch <= request.epochs; epoch += 1) {
       tf.dispose(coefficients);
       coefficients = epochCoefficients(request, epoch);
       for (let stepInEpoch = 0; stepInEpoch < plan.stepsPerEpoch; stepInEpoch += 1, step += 1) {
-        const next = trainingStep({ params: history.latest(), velocity }, minibatches.at(step), momentum, coefficients);
-        velocity.dispose();
-        velocity = next.velocity;
-        history.record(next.params);
+        if (momentum === undefined || velocity === undefined) {
+          history.record(sgdStep(history.latest(), minibatches.at(step), coefficients));
+        } else {
+          const next = trainingStep({ params: history.latest(), velocity }, minibatches.at(step), momentum, coefficients);
+          velocity.dispose();
+          velocity = next.velocity;
+          history.record(next.params);
+        }
         if ((step + 1) % CONSOLIDATE_EVERY === 0) history.consolidate();
         if ((step + 1) % yieldEvery === 0 && (await checkpoint(step + 1))) return { status: 'stopped' };
       }

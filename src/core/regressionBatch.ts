@@ -44,8 +44,9 @@ export function regressionGroupKey(request: RegressionRequest): string {
   ]);
 }
 
+/** Plain SGD and momentum 0 train alike but are different rules: the key keeps them apart. */
 function configKey(config: RegressionConfig): string {
-  return JSON.stringify([config.lr, config.momentum, config.convention]);
+  return JSON.stringify([config.lr, config.momentum, config.convention, config.optimizer ?? 'momentum']);
 }
 
 /**

@@ -30,6 +30,21 @@ export interface GradientCheck {
   readonly agrees: boolean;
 }
 
+/**
+ * A run whose gradient is affine with a symmetric, invertible Jacobian is a linear iteration;
+ * along each eigenvector its error follows a 2×2 recurrence (see src/core/pathTheory.ts).
+ */
+export interface PathTheory {
+  /** Eigenvalues of the Jacobian of the gradient the run followed, ascending. */
+  readonly eigenvalues: Vec2;
+  /** Unit eigenvectors for eigenvalues[0] and eigenvalues[1]. */
+  readonly eigenvectors: readonly [Vec2, Vec2];
+  /** Where that gradient vanishes; errors are measured from here. */
+  readonly stationary: Vec2;
+  /** Per direction, the spectral radius of the method's iteration matrix. */
+  readonly rates: Vec2;
+}
+
 export interface Path2DResult {
   readonly kind: 'path2d';
   /** Iterates x_0 … x_T (T = steps, or the divergence step): x1 and x2 coordinates. */
@@ -42,10 +57,15 @@ export interface Path2DResult {
   readonly step2: Float64Array;
   readonly velocity1: Float64Array;
   readonly velocity2: Float64Array;
-  /** First step whose iterate is non-finite or beyond the divergence bound; null if none. */
+  /**
+   * The step from which the run evidently diverges (src/core/divergence.ts has the rule); null
+   * if it does not. The run itself stops early only when f leaves a hard bound or overflows.
+   */
   readonly divergedAt: number | null;
   /** Present when a hand-typed gradient was given: does it match the objective's true gradient? */
   readonly gradientCheck: GradientCheck | null;
+  /** The run's linear theory, when its gradient is affine (null otherwise). */
+  readonly theory: PathTheory | null;
 }
 
 export type MomentumConvention =
@@ -58,6 +78,11 @@ export interface RegressionConfig {
   readonly lr: number;
   readonly momentum: number;
   readonly convention: MomentumConvention;
+  /**
+   * 'sgd': plain minibatch SGD, p ← p − lr·g/B, a separate update rule with no velocity at all
+   * (momentum must be 0; convention is then irrelevant). Absent: SGD with momentum, as above.
+   */
+  readonly optimizer?: 'sgd';
 }
 
 /** The chapter's synthetic data set: X ~ N(0,1) (n×2), y = X·w + b + N(0, noise²). */
@@ -78,7 +103,7 @@ export interface RegressionRequest {
   readonly data: RegressionDataSpec;
   readonly batchSize: number;
   readonly epochs: number;
-  /** lr is multiplied by decayFactor from the epoch after decayEpoch on (chapter: 2, 0.1). null: no decay. */
+  /** lr is multiplied by decayFactor from the epoch after decayEpoch on (chapter: 2, 0.1). null or 0: no decay (the chapter tests `if decay_epoch`). */
   readonly decayEpoch: number | null;
   readonly decayFactor: number;
   /** Seed of the initial weights (N(0, initScale²)) and of the per-epoch shuffles. */
@@ -94,7 +119,10 @@ export interface RegressionResult {
   readonly losses: readonly Float64Array[];
   /** Per config: final [w1, w2, b]. */
   readonly finalParams: readonly Float64Array[];
-  /** Per config: first minibatch step whose loss is non-finite or beyond the bound; null if none. */
+  /**
+   * Per config: the step from which the run evidently diverges (src/core/divergence.ts), or null.
+   * Losses after a non-finite one, or one beyond the hard bound, are NaN.
+   */
   readonly divergedAt: readonly (number | null)[];
 }
 

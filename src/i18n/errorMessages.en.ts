@@ -41,6 +41,12 @@ export const ERROR_MESSAGES_EN = {
     '“{name}” cannot be a name: use letters, digits and _, start with a letter, and avoid cell addresses, x1, x2 and function names.',
   'error.nameTaken': 'The name “{name}” already belongs to {cell}.',
   'error.invalidAddress': '“{address}” is not a cell of this sheet.',
+  'error.outOfHalfOpenRange': 'Argument {position} of {name} must be at least {min} and below {max}.',
+  'error.lengthMismatch': '{name} needs two series of the same length, not {left} and {right} values.',
+  'error.printedGradientMismatch':
+    'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its objective 0.1·x1² + 2·x2² only, not to {objective}: switch the gradient to “corrected”.',
+  'error.noTheory': 'The run’s gradient is not linear in x1 and x2, so it has no eigendirections to follow.',
+  'error.notAChoice': 'This cell takes one of these values: {choices}. “{got}” is not one of them.',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES_EN;

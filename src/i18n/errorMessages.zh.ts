@@ -24,6 +24,8 @@ export const ERROR_MESSAGES_ZH: { readonly [K in ErrorMessageKey]: string } = {
   'error.wrongArgCount': '{name} 需要 {expected} 个参数，而不是 {got} 个。',
   'error.badOption': '{name} 的第 {position} 个参数必须是 {options} 之一，而不是“{got}”。',
   'error.outOfRange': '{name} 的第 {position} 个参数必须介于 {min} 和 {max} 之间。',
+  'error.outOfHalfOpenRange': '{name} 的第 {position} 个参数必须不小于 {min} 且小于 {max}。',
+  'error.lengthMismatch': '{name} 需要两个长度相同的序列，而不是 {left} 个和 {right} 个值。',
   'error.notFinite': '结果不是有限的数。',
   'error.objectiveHere': '关于 x1 和 x2 的公式不能用于 {name}；只能用于算术运算和光滑函数。',
   'error.gradientShape': '梯度恰好有两个分量，每个分量是数字或关于 x1 和 x2 的公式。',
@@ -41,4 +43,7 @@ export const ERROR_MESSAGES_ZH: { readonly [K in ErrorMessageKey]: string } = {
     '“{name}”不能用作名称：名称只能包含字母、数字和 _，必须以字母开头，并且不能是单元格地址、x1、x2 或函数名。',
   'error.nameTaken': '名称“{name}”已经属于 {cell}。',
   'error.invalidAddress': '“{address}”不是此表格中的单元格。',
+  'error.printedGradientMismatch': '书中印出的梯度 (0.2·x1, 2·x2) 只属于书中的目标函数 0.1·x1² + 2·x2²，不适用于 {objective}：请把梯度切换为“corrected”。',
+  'error.noTheory': '这次运行的梯度不是 x1、x2 的线性函数，因此没有可追踪的特征方向。',
+  'error.notAChoice': '此单元格只接受以下值之一：{choices}。“{got}”不在其中。',
 };

@@ -23,6 +23,7 @@ export const SHARE_MESSAGES_EN = {
   'share.storage.corrupted': 'The saved sheet is damaged and could not be read.',
   'share.link.tooLong': 'This sheet is too large for a link ({length} characters, the limit is {limit}). Export a state file instead.',
   'share.link.notShareable': 'This sheet cannot be shared as a link: {reason}',
+  'share.export.notExportable': 'The run {label} cannot be written as a Python script: its formula uses {subject}.',
 } as const;
 
 type ShareSentenceKey = keyof typeof SHARE_MESSAGES_EN;
@@ -44,4 +45,5 @@ export const SHARE_MESSAGES_ZH: { readonly [K in ShareSentenceKey]: string } = {
   'share.storage.corrupted': '已保存的表格已损坏，无法读取。',
   'share.link.tooLong': '此表格太大，无法生成链接（{length} 个字符，上限为 {limit}）。请改为导出状态文件。',
   'share.link.notShareable': '此表格无法以链接分享：{reason}',
+  'share.export.notExportable': '运行 {label} 无法写成 Python 脚本：它的公式用到了 {subject}。',
 };

@@ -119,6 +119,13 @@ export const uiEn = {
   'run.pending': 'Computing; the previous result is shown meanwhile.',
   'format.path2dRun': '{method} · {steps} steps · f = {f}',
   'format.regressionRun': 'regression · mom {momentum} · loss = {loss}',
+  'format.path2dRunDiverged': '{method} · {steps} steps · diverges from step {step}',
+  'format.regressionRunDiverged': 'regression · mom {momentum} · diverges from step {step}',
+  'format.regressionRunPytorchDiverged': 'regression (pytorch) · mom {momentum} · diverges from step {step}',
+  'format.sgdRun': 'SGD · loss = {loss}',
+  'format.sgdRunDiverged': 'SGD · diverges from step {step}',
+  'choice.printed': 'printed (the chapter’s gradient)',
+  'choice.corrected': 'corrected (the true gradient)',
 
   // Charts
   'chart.empty': 'Bind this chart to cells holding runs to see them here.',
@@ -173,7 +180,6 @@ export const uiEn = {
   'format.run': 'run',
   'convention.mxnet': 'lr inside the velocity, as the chapter and Gluon',
   'convention.pytorch': 'lr outside the velocity, as PyTorch and tf.train.momentum',
-  'badge.diverged': 'diverges from step {step}',
   'badge.notGradient': 'gradient ≠ ∇f',
   'run.divergedTitle': 'It diverges from step {step} on',
   'status.runFailed': '{message}',
@@ -191,6 +197,9 @@ export const uiEn = {
   'banner.workerSafeMode':
     'This sheet stops the compute engine every time it is evaluated, so it is shown in safe mode: nothing is computed.',
   'layout.splitter': 'Resize the sheet and the charts',
+  'notice.printedGradientMismatch':
+    'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its own objective only, not to f = {objective}; the runs that use {cell} stopped.',
+  'notice.switchToCorrected': 'Use the true gradient',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -111,6 +111,13 @@ export const uiZh: UiCatalogue = {
   'run.pending': '正在计算；暂时显示上一次的结果。',
   'format.path2dRun': '{method} · {steps} 步 · f = {f}',
   'format.regressionRun': '回归 · 动量 {momentum} · 损失 = {loss}',
+  'format.path2dRunDiverged': '{method} · {steps} 步 · 从第 {step} 步起发散',
+  'format.regressionRunDiverged': '回归 · 动量 {momentum} · 从第 {step} 步起发散',
+  'format.regressionRunPytorchDiverged': '回归（pytorch）· 动量 {momentum} · 从第 {step} 步起发散',
+  'format.sgdRun': 'SGD · 损失 = {loss}',
+  'format.sgdRunDiverged': 'SGD · 从第 {step} 步起发散',
+  'choice.printed': 'printed（书中印出的梯度）',
+  'choice.corrected': 'corrected（真实梯度）',
 
   'chart.empty': '把图表绑定到包含运行结果的单元格，即可在这里看到它们。',
   'chart.computing': '正在计算…',
@@ -163,7 +170,6 @@ export const uiZh: UiCatalogue = {
   'format.run': '运行',
   'convention.mxnet': '学习率在速度之内，与本章和 Gluon 相同',
   'convention.pytorch': '学习率在速度之外，与 PyTorch 和 tf.train.momentum 相同',
-  'badge.diverged': '从第 {step} 步起发散',
   'badge.notGradient': '梯度 ≠ ∇f',
   'run.divergedTitle': '从第 {step} 步起发散',
   'status.runFailed': '{message}',
@@ -179,4 +185,6 @@ export const uiZh: UiCatalogue = {
   'banner.workerRestartedDropped': '计算引擎两次停止响应并已重新启动。最近的 {count} 次编辑似乎是原因，未被应用。',
   'banner.workerSafeMode': '每次计算此表格都会使计算引擎停止，因此以安全模式显示：不进行任何计算。',
   'layout.splitter': '调整表格与图表的宽度',
+  'notice.printedGradientMismatch': '书中印出的梯度 (0.2·x1, 2·x2) 只属于书中的目标函数，不适用于 f = {objective}；使用 {cell} 的运行已停止。',
+  'notice.switchToCorrected': '使用真实梯度',
 };

@@ -4,13 +4,13 @@
  * and its contour lines, the EWMA momenta, the rate map and the current (η, γ). The page receives
  * this as ChartData and only turns it into EChartsOption.
  */
-import type { ContourRequest, ContourResult, RateMapRequest, RateMapResult } from '../core/runTypes';
+import type { ContourRequest, ContourResult, Path2DRequest, RateMapRequest, RateMapResult, RegressionRequest } from '../core/runTypes';
 import { overallRate } from '../core/quadratic';
 import { regionOfInterest } from '../core/region';
 import type { CellAddress, CellValue, ChartBinding, Pin, RunValue } from '../sheet/types';
 import { addressesOf, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
 import type { ChartData, ChartRun2D, ChartRunLoss, DisplayText, Shared } from './contract';
-import { summarizeRun } from './runSummary';
+import { requestLabel } from './runSummary';
 
 const CONTOUR_LEVELS = 14;
 const CONTOUR_RESOLUTION = 160;
@@ -40,8 +40,8 @@ export interface BuiltChart {
   readonly reads: ReadonlySet<CellAddress>;
 }
 
-function runLabel(address: string, run: RunValue): DisplayText {
-  return [`${address} `, ...(summarizeRun(run)?.label ?? [])];
+function runLabel(address: string, request: Path2DRequest | RegressionRequest): DisplayText {
+  return [`${address} ${requestLabel(request)}`];
 }
 
 function pinLabel(pin: Pin): DisplayText {
@@ -74,7 +74,7 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
   const colorOf = new Map(fromCells.map((run, index) => [run.address, index]));
   const runs: ChartRun2D[] = fromCells.map((run, index) => ({
     id: run.address,
-    label: runLabel(run.address, { kind: 'run', request: run.request, result: run.result }),
+    label: runLabel(run.address, run.request),
     colorIndex: index,
     pinned: false,
     request: run.request,
@@ -105,7 +105,7 @@ function loss(binding: ChartBinding, view: ChartSourceView): ChartData {
   const colorOf = new Map(fromCells.map((run, index) => [run.address, index]));
   const runs: ChartRunLoss[] = fromCells.map((run, index) => ({
     id: run.address,
-    label: runLabel(run.address, { kind: 'run', request: run.request, result: run.result }),
+    label: runLabel(run.address, run.request),
     colorIndex: index,
     pinned: false,
     config: run.request.configs[0],

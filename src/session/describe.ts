@@ -22,13 +22,6 @@ export interface CellDisplay {
 const ARRAY_PREVIEW = 3;
 const msg = (key: string, args?: Message['args']): Message => (args === undefined ? { key } : { key, args });
 
-/** The step at which a run diverged, whichever way the engine records it. */
-export function runDivergedAt(run: RunValue): number | null {
-  const recorded = (run as { readonly divergedAt?: number | null }).divergedAt;
-  if (recorded !== undefined) return recorded;
-  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
-}
-
 /** Display of a settled value (a pending value is shown by its cell's previous display). */
 export function describeValue(value: CellValue): CellDisplay {
   switch (value.kind) {
@@ -81,9 +74,8 @@ function joinLiterals(parts: readonly TextPart[]): TextPart[] {
 }
 
 function describeRun(run: RunValue): CellDisplay {
-  const divergedAt = runDivergedAt(run);
+  const divergedAt = run.divergedAt;
   const badges: Message[] = [];
-  if (divergedAt !== null) badges.push(msg('badge.diverged', { step: divergedAt }));
   const summary = summarizeRun(run);
   if (run.request.kind === 'path2d' && run.result.kind === 'path2d') {
     const request = run.request;
@@ -103,16 +95,25 @@ function describeRun(run: RunValue): CellDisplay {
     // The chapter's erratum, said where the run is: a typed gradient that is not ∇f.
     if (check !== null && !check.agrees) title.push('. ', msg('run.gradientMismatch', { derived: `(${check.derived.join(', ')})` }));
     if (divergedAt !== null) title.push('. ', msg('run.divergedTitle', { step: divergedAt }));
-    const text = msg('format.path2dRun', { method: msg(`method.short.${request.method}`), steps: f.length - 1, f: formatShort(f[f.length - 1]) });
+    const method = msg(`method.short.${request.method}`);
+    // A diverged run's final f means nothing; the step it diverges from does.
+    const text =
+      divergedAt === null
+        ? msg('format.path2dRun', { method, steps: f.length - 1, f: formatShort(f[f.length - 1]) })
+        : msg('format.path2dRunDiverged', { method, steps: f.length - 1, step: divergedAt });
     return { kind: 'run', text: [text], title, badges, run: summary, ...(divergedAt === null ? {} : { error: '#DIVERGED' as const }) };
   }
   if (run.request.kind === 'regression' && run.result.kind === 'regression') {
     const config = run.request.configs[0];
     const losses = run.result.losses[0];
-    const text = msg(config.convention === 'mxnet' ? 'format.regressionRun' : 'format.regressionRunPytorch', {
-      momentum: config.momentum,
-      loss: formatShort(losses[losses.length - 1]),
-    });
+    const loss = formatShort(losses[losses.length - 1]);
+    const step = divergedAt ?? 0;
+    const text =
+      config.optimizer === 'sgd'
+        ? msg(divergedAt === null ? 'format.sgdRun' : 'format.sgdRunDiverged', { loss, step })
+        : config.convention === 'mxnet'
+          ? msg(divergedAt === null ? 'format.regressionRun' : 'format.regressionRunDiverged', { momentum: config.momentum, loss, step })
+          : msg(divergedAt === null ? 'format.regressionRunPytorch' : 'format.regressionRunPytorchDiverged', { momentum: config.momentum, loss, step });
     const title: TextPart[] = [
       msg('run.regressionTitle', {
         lr: formatNumber(config.lr),

@@ -20,16 +20,20 @@ export function stepsToReach(values: ArrayLike<number>, fraction: number): numbe
   return null;
 }
 
-function divergedAtOf(run: RunValue): number | null {
-  const recorded = (run as { readonly divergedAt?: number | null }).divergedAt;
-  if (recorded !== undefined) return recorded;
-  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
+/** A run's short name from its settings: `requestLabel(momentum run)` → "momentum η=0.9 γ=0.2". */
+export function requestLabel(request: Path2DRequest | RegressionRequest): string {
+  if (request.kind === 'path2d') {
+    return `${request.method} η=${formatNumber(request.eta, 4)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma, 4)}`}`;
+  }
+  const config = request.configs[0];
+  const kind = config.optimizer === 'sgd' ? 'sgd ' : '';
+  return `${kind}lr=${formatNumber(config.lr, 4)}${config.optimizer === 'sgd' ? '' : ` mom=${formatNumber(config.momentum, 4)}`}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`;
 }
 
 function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): RunSummary {
   return {
     kind: 'path2d',
-    label: [`${request.method} η=${formatNumber(request.eta, 4)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma, 4)}`}`],
+    label: [requestLabel(request)],
     inputs: {
       method: request.method,
       objective: request.objective,
@@ -57,11 +61,12 @@ function regressionSummary(request: RegressionRequest, result: RegressionResult,
   const truth = [...request.data.trueW, request.data.trueB];
   return {
     kind: 'regression',
-    label: [`lr=${formatNumber(config.lr, 4)} mom=${formatNumber(config.momentum, 4)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`],
+    label: [requestLabel(request)],
     inputs: {
       lr: config.lr,
       momentum: config.momentum,
       convention: config.convention,
+      optimizer: config.optimizer ?? 'momentum',
       epochs: request.epochs,
       batch: request.batchSize,
       decayEpoch: request.decayEpoch ?? 'none',
@@ -85,7 +90,7 @@ function regressionSummary(request: RegressionRequest, result: RegressionResult,
 
 /** `summarizeRun(run).outcomes.f` is the run's final f; `.inputs.eta` its learning rate. */
 export function summarizeRun(run: RunValue): RunSummary | undefined {
-  const divergedAt = divergedAtOf(run);
+  const divergedAt = run.divergedAt;
   if (run.request.kind === 'path2d' && run.result.kind === 'path2d') return path2dSummary(run.request, run.result, divergedAt);
   if (run.request.kind === 'regression' && run.result.kind === 'regression') return regressionSummary(run.request, run.result, divergedAt);
   return undefined;

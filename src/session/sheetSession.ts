@@ -21,6 +21,7 @@ import { applyIntent } from './intents';
 import { openSheet } from './openSheet';
 import { pinViews } from './pins';
 import { SafeSheet } from './safeSheet';
+import { sheetNotices } from './sheetNotices';
 import { createRunner, type Runner } from './runner';
 
 export interface SessionOptions {
@@ -96,9 +97,11 @@ export function createSheetSession(options: SessionOptions): SheetSession {
   };
 
   const cellPatch = (address: CellAddress): CellPatch => {
-    const value = engineNow().value(address);
-    const raw = engineNow().raw(address);
-    const name = engineNow().nameOf(address);
+    const engine = engineNow();
+    const value = engine.value(address);
+    const raw = engine.raw(address);
+    const name = engine.nameOf(address);
+    const choices = engine.choicesAt(address);
     let display: CellDisplay;
     if (value.kind === 'pending') {
       display = settledDisplay.get(address) ?? describeValue(value);
@@ -123,6 +126,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
       ...(display.badges === undefined || display.badges.length === 0 ? {} : { badges: display.badges }),
       ...(display.run === undefined ? {} : { run: display.run }),
       ...(display.number === undefined ? {} : { number: display.number }),
+      ...(choices === undefined ? {} : { choices }),
     };
   };
 
@@ -186,7 +190,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pins: pinViews(engineNow().pinned()),
     canUndo: engineNow().canUndo(),
     canRedo: engineNow().canRedo(),
-    notices: [],
+    notices: sheetNotices(engineNow()),
     safeMode: false,
     presets,
   });

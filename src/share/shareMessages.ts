@@ -23,6 +23,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.storage.corrupted',
   'share.link.tooLong',
   'share.link.notShareable',
+  'share.export.notExportable',
 ] as const;
 
 export type ShareMessageKey = (typeof SHARE_MESSAGE_KEYS)[number];

@@ -41,6 +41,11 @@ export const ERROR_REASON_KEYS = [
   'error.mixedArray',
   'error.invalidName',
   'error.nameTaken',
-  'error.invalidAddress',] as const;
+  'error.invalidAddress',  'error.outOfHalfOpenRange',
+  'error.lengthMismatch',
+  'error.printedGradientMismatch',
+  'error.noTheory',
+  'error.notAChoice',
+] as const;
 
 export type ErrorReason = (typeof ERROR_REASON_KEYS)[number];

@@ -66,9 +66,14 @@ export function formatValue(value: CellValue, translate?: Translate): string {
       return `[${shown.join(', ')}${more}]`;
     }
     case 'run': {
+      // A diverged run's final value means nothing: its text says from which step it diverges instead.
+      const step = value.divergedAt;
       if (value.result.kind === 'path2d' && value.request.kind === 'path2d') {
         const f = value.result.f;
         const args = { method: METHOD_LABELS[value.request.method], steps: f.length - 1, f: formatShort(f[f.length - 1]) };
+        if (step !== null) {
+          return localized('format.path2dRunDiverged', { ...args, step }, translate) ?? `${args.method} · ${args.steps} steps · diverges from step ${step}`;
+        }
         return localized('format.path2dRun', args, translate) ?? `${args.method} · ${args.steps} steps · f = ${args.f}`;
       }
       if (value.result.kind === 'regression' && value.request.kind === 'regression') {
@@ -76,6 +81,13 @@ export function formatValue(value: CellValue, translate?: Translate): string {
         const config = value.request.configs[0];
         const convention = config.convention === 'mxnet' ? '' : ` (${config.convention})`;
         const args = { convention, momentum: config.momentum, loss: formatShort(losses[losses.length - 1]) };
+        if (config.optimizer === 'sgd') {
+          if (step !== null) return localized('format.sgdRunDiverged', { step }, translate) ?? `SGD · diverges from step ${step}`;
+          return localized('format.sgdRun', args, translate) ?? `SGD · loss = ${args.loss}`;
+        }
+        if (step !== null) {
+          return localized('format.regressionRunDiverged', { ...args, step }, translate) ?? `regression${convention} · mom ${args.momentum} · diverges from step ${step}`;
+        }
         return localized('format.regressionRun', args, translate) ?? `regression${convention} · mom ${args.momentum} · loss = ${args.loss}`;
       }
       return 'run';

@@ -10,7 +10,7 @@ import type { SessionClient } from '../client/sessionClient';
 import { formatTsv } from '../clipboard/tsv';
 import type { CellView, CellViewKind, GridModel, Selection } from './gridModel';
 import { scrubNumber } from './scrub';
-import { tm, tp } from '../../i18n/localeStore';
+import { t, tm, tp } from '../../i18n/localeStore';
 import { cellsInRange, nextAddressRight, rangeRows } from './addresses';
 
 export interface SheetStore extends GridModel {
@@ -49,6 +49,13 @@ export interface SheetStoreOptions {
   readonly client: SessionClient;
   /** Colour of a cell's run when a chart shows it (reactive). */
   readonly colorOf?: (address: string) => string | undefined;
+}
+
+/** A choice's label in the user's language (`choice.printed`), or the value itself. */
+function choiceLabel(value: string): string {
+  const key = `choice.${value}`;
+  const label = t(key);
+  return label === key ? value : label;
 }
 
 export function createSheetStore(options: SheetStoreOptions): SheetStore {
@@ -111,7 +118,9 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     const textual = kind === 'text' || kind === 'note';
     const next = nextAddressRight(address, cols());
     const overflows = textual && next !== null && cell(next) === undefined;
+    const choices = current.choices?.map((value) => ({ value, label: choiceLabel(value) }));
     return {
+      ...(choices === undefined ? {} : { choices }),
       text: shownText,
       kind: current.error === '#DIVERGED' && kind === 'run' ? 'error' : kind,
       title: current.title === undefined ? undefined : tp(current.title),

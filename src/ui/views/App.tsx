@@ -3,6 +3,7 @@ import { createEffect, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
 import { Toolbar } from './Toolbar';
 import { Notices } from './Notices';
+import { SheetNotices } from './SheetNotices';
 import { ErratumNote } from './ErratumNote';
 import { StatusLine } from './StatusLine';
 import { FormulaBar } from './FormulaBar';
@@ -22,6 +23,7 @@ export function App(props: { app: AppState }): JSX.Element {
       <Toolbar app={props.app} />
       <div>
         <ErratumNote />
+        <SheetNotices sheet={props.app.sheet} />
         <Notices persistence={props.app.persistence} />
       </div>
       <main class="workspace" ref={workspace} style={{ '--sheet-share': `${split.share()}%` }}>

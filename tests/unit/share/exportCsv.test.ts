@@ -57,6 +57,7 @@ function path2d(x1: number[], x2: number[]): Path2DResult {
     velocity2: empty,
     divergedAt: null,
     gradientCheck: null,
+    theory: null,
   };
 }
 
