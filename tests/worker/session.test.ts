@@ -59,7 +59,8 @@ describe('the sheet session', () => {
     const after = patches.slice(seen);
     expect(after[0].rev).toBe(1);
     const changed = new Set(after.flatMap((patch) => patch.cells ?? []).map((cell) => cell.address));
-    expect(changed).toEqual(new Set(['C16', 'D16', 'E16', 'B19', 'D19']));
+    // γ, its run, the run's theory (rates per eigendirection, F16:I16) and the two EWMA cells that read γ.
+    expect(changed).toEqual(new Set(['C16', 'D16', 'E16', 'F16', 'G16', 'H16', 'I16', 'B19', 'D19']));
     expect(textOf(latest(patches).cells.get('B19'))).toBe('2');
     const chartPatches = after.flatMap((patch) => patch.charts ?? []);
     expect(chartPatches.map((chart) => chart.id)).toContain('paths');

@@ -122,7 +122,8 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     return {
       ...(choices === undefined ? {} : { choices }),
       text: shownText,
-      kind: current.error === '#DIVERGED' && kind === 'run' ? 'error' : kind,
+      kind,
+      diverged: current.error === '#DIVERGED' || undefined,
       title: current.title === undefined ? undefined : tp(current.title),
       stale: current.pending || undefined,
       color: options.colorOf?.(address),

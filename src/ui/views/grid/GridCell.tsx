@@ -38,6 +38,7 @@ function sameView(a: CellView, b: CellView): boolean {
     a.stale === b.stale &&
     a.color === b.color &&
     a.highlighted === b.highlighted &&
+    a.diverged === b.diverged &&
     a.overflows === b.overflows &&
     sameChoices(a.choices, b.choices)
   );
@@ -88,6 +89,7 @@ export function GridCell(props: GridCellProps) {
         'is-selected': selected(),
         'is-pending': isPending(view()),
         'is-highlighted': view().highlighted === true,
+        'is-diverged': view().diverged === true,
         'is-editing': editingHere(),
       }}
       style={{
