@@ -18,14 +18,14 @@ const CONTOUR_RESOLUTION = 160;
 /** What building chart data needs from the session. */
 export interface ChartSourceView {
   /** The cell's settled value (its previous one while a run is pending). */
-  valueOf(address: CellAddress): CellValue;
+  readonly valueOf: (address: CellAddress) => CellValue;
   /** The cell's run, or its previous run while a new one is pending. */
-  runOf(address: CellAddress): RunValue | undefined;
-  isPending(address: CellAddress): boolean;
+  readonly runOf: (address: CellAddress) => RunValue | undefined;
+  readonly isPending: (address: CellAddress) => boolean;
   /** The address bound to a name, if any. */
-  addressOfName(name: string): CellAddress | undefined;
+  readonly addressOfName: (name: string) => CellAddress | undefined;
   readonly pins: readonly Pin[];
-  pinRun(id: string): RunValue | undefined;
+  readonly pinRun: (id: string) => RunValue | undefined;
   /**
    * A large result by request (contours, rate map): the cached one with its key, or undefined
    * while it computes (the session asks for it and rebuilds the chart when it lands).

@@ -265,11 +265,48 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     afterChange(new Set(), 'all');
   };
 
+  function applyNow(intentRev: number, intent: Intent): IntentReply {
+    rev = Math.max(rev, intentRev);
+    if (safe !== null) {
+      if (intent.kind === 'evaluate') {
+        replaceEngine(safe.toState());
+        return { ok: true };
+      }
+      if (intent.kind === 'preset' || intent.kind === 'load' || intent.kind === 'loadText') {
+        // Opening another sheet leaves safe mode without evaluating the held one (the page keeps
+        // it among the recent sheets): the new sheet loads over an empty one.
+        replaceEngine({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] });
+      } else {
+        const outcome = safe.apply(intent);
+        if (!outcome.ok) {
+          flush();
+          return outcome;
+        }
+        outcome.changed.forEach((address) => pending.cells.add(address));
+        pending.persisted = true;
+        flush();
+        return { ok: true };
+      }
+    }
+    if (intent.kind === 'cancelRuns') {
+      runner.cancelAll();
+      return { ok: true };
+    }
+    const outcome = applyIntent(engineNow(), intent);
+    if (!outcome.ok) {
+      // Nothing changed, but the client waits for this revision to be reflected.
+      flush();
+      return outcome;
+    }
+    afterChange(outcome.changes, outcome.scope);
+    return { ok: true };
+  }
+
   return {
     get engine() {
       return engineNow();
     },
-    async connect(onPatch) {
+    connect(onPatch) {
       listener = onPatch;
       sentShared.clear();
       charts.clear();
@@ -278,8 +315,9 @@ export function createSheetSession(options: SessionOptions): SheetSession {
         pending.full = true;
         flush();
       }
+      return Promise.resolve();
     },
-    async open(request: OpenRequest): Promise<OpenReply> {
+    open(request: OpenRequest): Promise<OpenReply> {
       const opened = openSheet(request, options.initial ?? defaultSheet());
       if (request.safeMode === true) {
         safe = new SafeSheet(opened.state);
@@ -289,49 +327,16 @@ export function createSheetSession(options: SessionOptions): SheetSession {
       } else {
         replaceEngine(opened.state);
       }
-      return opened.reply;
+      return Promise.resolve(opened.reply);
     },
-    async apply(intentRev: number, intent: Intent): Promise<IntentReply> {
-      rev = Math.max(rev, intentRev);
-      if (safe !== null) {
-        if (intent.kind === 'evaluate') {
-          replaceEngine(safe.toState());
-          return { ok: true };
-        }
-        if (intent.kind === 'preset' || intent.kind === 'load' || intent.kind === 'loadText') {
-          // Opening another sheet leaves safe mode without evaluating the held one (the page keeps
-          // it among the recent sheets): the new sheet loads over an empty one.
-          replaceEngine({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] });
-        } else {
-          const outcome = safe.apply(intent);
-          if (!outcome.ok) {
-            flush();
-            return outcome;
-          }
-          outcome.changed.forEach((address) => pending.cells.add(address));
-          pending.persisted = true;
-          flush();
-          return { ok: true };
-        }
-      }
-      if (intent.kind === 'cancelRuns') {
-        runner.cancelAll();
-        return { ok: true };
-      }
-      const outcome = applyIntent(engineNow(), intent);
-      if (!outcome.ok) {
-        // Nothing changed, but the client waits for this revision to be reflected.
-        flush();
-        return outcome;
-      }
-      afterChange(outcome.changes, outcome.scope);
-      return { ok: true };
+    apply(intentRev: number, intent: Intent): Promise<IntentReply> {
+      return Promise.resolve(applyNow(intentRev, intent));
     },
-    async ping() {
-      return version;
+    ping() {
+      return Promise.resolve(version);
     },
-    async exportText(kind) {
-      return exportText(engineNow(), kind);
+    exportText(kind) {
+      return Promise.resolve(exportText(engineNow(), kind));
     },
     idle() {
       if (runner.idle() && !flushQueued) return Promise.resolve();

@@ -83,7 +83,7 @@ function operator(node: OperatorNode): PythonExpression {
 
 function call(node: FunctionNode): PythonExpression {
   if (node.fn.type !== 'SymbolNode') return fail('computed function');
-  const name = (node.fn as SymbolNode).name;
+  const name = (node.fn).name;
   const args = all(node.args);
   if (!Array.isArray(args)) return args;
   if (args.length === 1 && Object.hasOwn(UNARY, name)) return { ok: true, code: UNARY[name](args[0]) };

@@ -9,7 +9,7 @@ import { locale, setLocale, t, tm } from '../../i18n/localeStore';
 import { ExportMenu } from './ExportMenu';
 
 export function Toolbar(props: { app: AppState }): JSX.Element {
-  const sheet = props.app.sheet;
+  const sheet = () => props.app.sheet;
   const [copyMessage, setCopyMessage] = createSignal<string | null>(null);
 
   const copyLink = async () => {
@@ -28,9 +28,9 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
   };
 
   const applyPreset = (id: string) => {
-    if (id !== '') sheet.send({ kind: 'preset', id });
+    if (id !== '') sheet().send({ kind: 'preset', id });
   };
-  const presets = () => sheet.meta()?.presets ?? [];
+  const presets = () => sheet().meta()?.presets ?? [];
 
   return (
     <header class="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -50,10 +50,10 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
         </select>
       </label>
       <div class="toolbar-group">
-        <button type="button" onClick={() => sheet.undo()} disabled={!sheet.canUndo()} title="Ctrl+Z">
+        <button type="button" onClick={() => sheet().undo()} disabled={!sheet().canUndo()} title="Ctrl+Z">
           {t('toolbar.undo')}
         </button>
-        <button type="button" onClick={() => sheet.redo()} disabled={!sheet.canRedo()} title="Ctrl+Y">
+        <button type="button" onClick={() => sheet().redo()} disabled={!sheet().canRedo()} title="Ctrl+Y">
           {t('toolbar.redo')}
         </button>
       </div>

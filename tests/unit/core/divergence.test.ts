@@ -97,7 +97,7 @@ describe('theory decides on quadratics', { timeout: PROPERTY_TIMEOUT_MS }, () =>
         const theory = result.theory!;
         const growing = ([0, 1] as const).filter((i) => theory.rates[i] > 1);
         fc.pre(growing.length > 0 && result.divergedAt !== null && result.x1.length === 31);
-        const at = result.divergedAt!;
+        const at = result.divergedAt;
         const stays = growing.some((i) => {
           const errors = directionErrors(theory, i, result.x1, result.x2).map(Math.abs);
           return errors.subarray(at).every((e) => e > errors[0]) && (at === 1 || errors[at - 1] <= errors[0]);

@@ -10,7 +10,9 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- the app state is created once and never replaced.
   const charts = props.app.charts;
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
   const data = charts.trajectory(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const arrows = () => props.binding().arrows === true;

@@ -58,6 +58,7 @@ function cellLabel(address: CellAddress, name: string | undefined, view: CellVie
 }
 
 export function GridCell(props: GridCellProps) {
+  // eslint-disable-next-line solid/reactivity -- the controller is one object for the grid's lifetime, never replaced.
   const ctl = props.ctl;
   // Views are rebuilt on every change of the cell; equal ones must not touch the DOM.
   const view = createMemo(() => ctl.model.cellView(props.address), undefined, { equals: sameView });
@@ -126,6 +127,7 @@ function CellContent(props: { readonly view: CellView }) {
 /** The in-cell editor. Keys it does not consume (Enter, Tab, Esc) bubble to the grid's handler. */
 function CellEditor(props: { readonly ctl: GridController; readonly address: CellAddress }) {
   let input!: HTMLInputElement;
+  // eslint-disable-next-line solid/reactivity -- the editor opens with the text of the moment it opened.
   const initial = props.ctl.editing()?.initial ?? '';
   onMount(() => {
     input.focus();
