@@ -15,7 +15,6 @@ import { runLineDash } from './palette';
 import { arrowKindsFor, arrowSeries, type ArrowKind } from './trajectoryArrows';
 import { clipPath } from './trajectoryPath';
 
-export { regionOfInterest, type Region } from './geometry';
 export { ALL_ARROWS, type ArrowKind } from './trajectoryArrows';
 
 /** Series id of the start point; EChart's `draggable` prop makes its first point draggable. */
@@ -170,7 +169,7 @@ function tooltipHtml(params: CallbackDataParams | CallbackDataParams[], vm: Traj
   if (item.seriesId === START_HANDLE_SERIES_ID && vm.start) {
     return `${title}<br/>(${formatNumber(vm.start[0])}, ${formatNumber(vm.start[1])})`;
   }
-  if (item.seriesType === 'lines') return `${colorDot(String(item.color))}${title}: ${escapeHtml(item.name)}`;
+  if (item.seriesType === 'lines') return `${colorDot(typeof item.color === 'string' ? item.color : '')}${title}: ${escapeHtml(item.name)}`;
   const run = vm.runs.find((r) => `run:${r.id}` === item.seriesId);
   const value = item.value as number[] | undefined;
   if (!run || !value || value.length < 3) return '';

@@ -29,6 +29,8 @@ export interface ComputeApi {
     onProgress?: (progress: ComputeProgress) => void,
   ): Promise<ComputeOutcome>;
   cancel(key: string): void;
+  /** Initialise the tfjs backend ahead of the first regression (failures are reported then). */
+  warmUp(): Promise<void>;
 }
 
 export interface ComputeApiOptions {
@@ -155,5 +157,6 @@ export function createComputeApi(options: ComputeApiOptions): ComputeApi {
     cancel(key) {
       stop(key, 'cancelled');
     },
+    warmUp: () => ensureBackend().catch(() => undefined),
   };
 }

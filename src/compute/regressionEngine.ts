@@ -1,6 +1,7 @@
 /**
  * The chapter's minibatch SGD with momentum on tfjs (wasm), with all K configs of a request
- * trained as one batched tensor program. Two programs compute the same thing:
+ * trained as one batched tensor program per update rule: momentum configs as one, plain-SGD
+ * configs (optimizer 'sgd', no velocity at all) as another. Two programs compute the same thing:
  *  - stepwise (regressionStepwise.ts): six ops per step for all configs; used for sweeps and for
  *    every run that records each step (the chapter's);
  *  - by intervals (regressionIntervals.ts): the updates between two recorded losses multiplied
@@ -17,7 +18,7 @@ import { augmentedGram, augmentedWidth } from './regressionTensors';
 import { lossHistories } from './lossHistory';
 import { trainStepwise } from './regressionStepwise';
 import { trainByIntervals } from './regressionIntervals';
-import type { RecordedRows, TrainingContext } from './trainingContext';
+import type { RecordedRows, TrainingContext, TrainingRule } from './trainingContext';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 export type TrainingProgram = 'stepwise' | 'intervals';
@@ -62,12 +63,50 @@ function paramsAtPoint({ rows, rowWidth }: RecordedRows, point: number, k: numbe
 }
 
 /**
- * Train every config of the request as one batched program; stops early when told to.
+ * Train every config of the request; stops early when told to. Momentum configs run as one
+ * batched program, plain-SGD configs (optimizer 'sgd') as another with their own update rule,
+ * and the results come back in the request's order.
  * `await trainRegressionBatch(chapterRequest)` → { status: 'ok', result } with K loss histories.
  */
 export async function trainRegressionBatch(
   request: RegressionRequest,
   options: RegressionEngineOptions = {},
+): Promise<RegressionEngineOutcome> {
+  const sgd = request.configs.map((config, i) => (config.optimizer === 'sgd' ? i : -1)).filter((i) => i >= 0);
+  if (sgd.length === 0) return trainProgram(request, 'momentum', options);
+  if (sgd.length === request.configs.length) return trainProgram(request, 'sgd', options);
+  const momentum = request.configs.map((_, i) => i).filter((i) => !sgd.includes(i));
+  const parts: RegressionResult[] = [];
+  for (const [index, [rule, indices]] of ([['momentum', momentum], ['sgd', sgd]] as const).entries()) {
+    const outcome = await trainProgram({ ...request, configs: indices.map((i) => request.configs[i]) }, rule, {
+      ...options,
+      // Progress of the two programs as one run: the second starts where the first ended.
+      onProgress: options.onProgress && ((p) => options.onProgress?.({ done: index * p.total + p.done, total: 2 * p.total })),
+    });
+    if (outcome.status !== 'ok') return outcome;
+    parts.push(outcome.result);
+  }
+  const at = (i: number) => (sgd.includes(i) ? { part: parts[1], k: sgd.indexOf(i) } : { part: parts[0], k: momentum.indexOf(i) });
+  const order = request.configs.map((_, i) => at(i));
+  return {
+    status: 'ok',
+    result: {
+      kind: 'regression',
+      stepsPerEpoch: parts[0].stepsPerEpoch,
+      // Both programs train the same steps, so they record the same ones.
+      lossStride: parts[0].lossStride,
+      losses: order.map(({ part, k }) => part.losses[k]),
+      finalParams: order.map(({ part, k }) => part.finalParams[k]),
+      divergedAt: order.map(({ part, k }) => part.divergedAt[k]),
+    },
+  };
+}
+
+/** All configs of the request under one update rule, as one batched tensor program. */
+async function trainProgram(
+  request: RegressionRequest,
+  rule: TrainingRule,
+  options: RegressionEngineOptions,
 ): Promise<RegressionEngineOutcome> {
   const k = request.configs.length;
   const data = regressionData(request.data);
@@ -76,6 +115,7 @@ export async function trainRegressionBatch(
   const stride = lossRecordStride(totalSteps);
   const context: TrainingContext = {
     request,
+    rule,
     data,
     plan,
     width: augmentedWidth(data),

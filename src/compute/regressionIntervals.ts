@@ -6,7 +6,8 @@
  * One minibatch step is linear in the state z = [p, v] (a row of Z = 2W numbers):
  *   v' = m·v + c1·p·M·D,  p' = p − c2·v'   ⇔   z' = z·T,
  *   T = [[I − c1c2·M·D, c1·M·D], [−c2m·I, m·I]]   (W×W blocks; D zeroes M's label column),
- * with M the minibatch's Gram matrix (regressionTensors.ts). Only the loss at every stride-th
+ * with M the minibatch's Gram matrix (regressionTensors.ts). Plain SGD keeps no velocity: its
+ * state is p alone (Z = W) and T = I − c1c2·M·D. Only the loss at every stride-th
  * step is recorded, so the stride's transitions are multiplied together first: all T of a block
  * of intervals are written into one tensor, multiplied pairwise in log₂(stride) batched matMuls,
  * and the state then takes one matMul per recorded interval. Padding steps past
@@ -28,6 +29,9 @@ const BLOCK_FLOATS = 1 << 19;
 const MAX_BLOCK_INTERVALS = 64;
 const CONSOLIDATE_EVERY = 32;
 
+/** Z, the width of a config's state row: [p, v] under momentum, p alone under plain SGD. */
+const stateWidth = ({ rule, width }: TrainingContext): number => (rule === 'sgd' ? width : 2 * width);
+
 /** `i` with its lowest `bits` bits reversed: `bitReverse(1, 3)` → 4. */
 function bitReverse(i: number, bits: number): number {
   let reversed = 0;
@@ -46,7 +50,8 @@ function bitReverse(i: number, bits: number): number {
 function transitionValues(context: TrainingContext, firstInterval: number, count: number): Float32Array {
   const { request, data, plan, width, stride, totalSteps } = context;
   const k = request.configs.length;
-  const z = 2 * width;
+  const z = stateWidth(context);
+  const withVelocity = context.rule === 'momentum';
   const bits = Math.log2(stride);
   const firstStep = firstInterval * stride;
   const realSteps = Math.min(count * stride, totalSteps - firstStep);
@@ -70,12 +75,14 @@ function transitionValues(context: TrainingContext, firstInterval: number, count
       const { c1, c2 } = padding ? { c1: 0, c2: 0 } : scales[j];
       for (let r = 0; r < width; r += 1) {
         out[base + r * z + r] = 1; // I of the top-left block
-        out[base + (width + r) * z + r] = -c2 * momentum; // −c2m·I
-        out[base + (width + r) * z + width + r] = momentum; // m·I
+        if (withVelocity) {
+          out[base + (width + r) * z + r] = -c2 * momentum; // −c2m·I
+          out[base + (width + r) * z + width + r] = momentum; // m·I
+        }
         for (let c = 0; c < width; c += 1) {
           const gram = grams[(local * width + r) * width + c]; // M·D: the label column is 0
           out[base + r * z + c] -= c1 * c2 * gram;
-          out[base + r * z + width + c] = c1 * gram;
+          if (withVelocity) out[base + r * z + width + c] = c1 * gram;
         }
       }
     }
@@ -86,7 +93,7 @@ function transitionValues(context: TrainingContext, firstInterval: number, count
 /** The product of each interval's transitions, layout [interval, config, Z, Z]. */
 function intervalProducts(context: TrainingContext, firstInterval: number, count: number): tf.Tensor3D {
   const k = context.request.configs.length;
-  const z = 2 * context.width;
+  const z = stateWidth(context);
   const batch = count * k;
   let current = tf.tensor3d(transitionValues(context, firstInterval, count), [context.stride * batch, z, z]);
   for (let rows = context.stride; rows > 1; rows /= 2) {
@@ -99,13 +106,14 @@ function intervalProducts(context: TrainingContext, firstInterval: number, count
 }
 
 /**
- * Train by interval products; the recorded rows [p, v] (Z = 2W wide), or null when told to stop.
- * `await trainByIntervals(context)` → { rows, rowWidth: 2W } at the steps lossRecordStride names.
+ * Train by interval products; the recorded rows [p, v] (Z = 2W wide; p alone, Z = W, for plain
+ * SGD), or null when told to stop.
+ * `await trainByIntervals(context)` → { rows, rowWidth: Z } at the steps lossRecordStride names.
  */
 export async function trainByIntervals(context: TrainingContext): Promise<RecordedRows | null> {
-  const { request, plan, width, stride, totalSteps } = context;
+  const { request, plan, stride, totalSteps } = context;
   const k = request.configs.length;
-  const z = 2 * width;
+  const z = stateWidth(context);
   const intervals = Math.ceil(totalSteps / stride);
   const perBlock = Math.max(1, Math.min(MAX_BLOCK_INTERVALS, Math.floor(BLOCK_FLOATS / (k * stride * z * z))));
   const history = new ParamHistory();

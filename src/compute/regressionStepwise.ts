@@ -1,7 +1,8 @@
 /**
  * The step-by-step program: parameters and velocities are K×W tensors (one row per config), so a
- * step costs the same six ops whether K is 1 or 1,024. Parameters are recorded on the backend at
- * the recorded steps only (every step for the chapter's runs) and read back in one go at the end.
+ * step costs the same six ops whether K is 1 or 1,024 (plain SGD has no velocity, and fewer ops).
+ * Parameters are recorded on the backend at the recorded steps only (every step for the
+ * chapter's runs) and read back in one go at the end.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MinibatchGrams, epochCoefficients, initialParamRows, type EpochCoefficients } from './regressionTensors';
@@ -14,6 +15,14 @@ const CONSOLIDATE_EVERY = 32;
 interface TrainingState {
   readonly params: tf.Tensor2D;
   readonly velocity: tf.Tensor2D;
+}
+
+/**
+ * One plain-SGD step for every config at once: P ← P − c2·(c1·G). No velocity exists at all; with
+ * c2 = 1 (the 'mxnet' coefficients) this is P − lr/B·G, the chapter's sgd.
+ */
+function sgdStep(params: tf.Tensor2D, minibatchGram: tf.Tensor2D, { gradientScale, stepScale }: EpochCoefficients): tf.Tensor2D {
+  return tf.tidy(() => tf.sub<tf.Tensor2D>(params, tf.mul(stepScale, tf.mul(gradientScale, tf.matMul(params, minibatchGram)))));
 }
 
 /** One heavy-ball step for every config at once; returns the new state, disposes nothing. */
@@ -46,8 +55,11 @@ export async function trainStepwise(context: TrainingContext): Promise<RecordedR
   let velocity: tf.Tensor2D | undefined;
   let coefficients: EpochCoefficients | undefined;
   try {
-    momentum = tf.tensor2d(request.configs.map((config) => config.momentum), [k, 1]);
-    velocity = tf.zeros([k, width]);
+    // Plain SGD has no velocity and no momentum: nothing of the kind is even allocated.
+    if (context.rule === 'momentum') {
+      momentum = tf.tensor2d(request.configs.map((config) => config.momentum), [k, 1]);
+      velocity = tf.zeros([k, width]);
+    }
     params = initialParamRows(plan, k);
     history.record(tf.clone(params));
     let records = 1;
@@ -56,9 +68,15 @@ export async function trainStepwise(context: TrainingContext): Promise<RecordedR
       tf.dispose(coefficients);
       coefficients = epochCoefficients(request, epoch, width);
       for (let stepInEpoch = 0; stepInEpoch < plan.stepsPerEpoch; stepInEpoch += 1, step += 1) {
-        const next = trainingStep({ params, velocity }, minibatches.at(step), momentum, coefficients);
-        tf.dispose([params, velocity]);
-        ({ params, velocity } = next);
+        if (momentum === undefined || velocity === undefined) {
+          const next = sgdStep(params, minibatches.at(step), coefficients);
+          params.dispose();
+          params = next;
+        } else {
+          const next = trainingStep({ params, velocity }, minibatches.at(step), momentum, coefficients);
+          tf.dispose([params, velocity]);
+          ({ params, velocity } = next);
+        }
         const done = step + 1;
         if (done % stride === 0 || done === totalSteps) {
           // A clone shares the data; the history owns it while the loop moves on.

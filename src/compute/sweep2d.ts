@@ -1,12 +1,18 @@
 /**
  * 2-D runs over a grid of (η, γ) as one batched tensor program: the K = |etas|·|gammas| iterates
  * are tensors of K points, so a step of GD, heavy ball or Nesterov costs its formula's ops once,
- * not K times. The iterates come back every few dozen steps and each config's divergence is
- * decided in JS by the very rule a single run uses (divergenceTest in src/core/optimize2d.ts).
- * Arithmetic is float32 (the backend's), so final values agree with runPath2D to float32 rounding.
+ * not K times. The iterates come back every few dozen steps and are judged in JS by the very
+ * rules a single run follows: a config stops where runPath2D would (divergenceTest, the hard
+ * bound, in src/core/optimize2d.ts), and whether and from which step it diverges is divergence.ts's
+ * rule (theory for affine gradients, else the escape rule), applied as the iterates go by
+ * (src/core/onlineDivergence.ts) since the sweep keeps no trace. Arithmetic is float32 (the
+ * backend's), so final values agree with runPath2D to float32 rounding.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { divergenceTest } from '../core/optimize2d';
+import { RunDivergence, type DirectionTheory } from '../core/onlineDivergence';
+import { pathTheory } from '../core/pathTheory';
+import { methodRate } from '../core/quadratic';
 import { prepareObjective, safeDerivative } from '../core/objective';
 import { parseMath, type MathNode } from '../core/mathParser';
 import { fromObjectiveFailure, invalidRequest, type CoreFailure } from '../core/coreFailure';
@@ -49,6 +55,8 @@ interface Formulas {
   readonly g2: TensorFn;
   /** f at the start, in float64 as runPath2D computes it: the divergence rule's reference. */
   readonly f0: number;
+  /** The theory of the gradient the runs follow, or null when it is not affine (pathTheory). */
+  readonly theory: ((eta: number, gamma: number) => DirectionTheory) | null;
 }
 
 /** The objective and the gradient the runs follow, as tensor formulas; failures as runPath2D reports them. */
@@ -68,7 +76,14 @@ function formulas(request: Sweep2DRequest): Formulas | CoreFailure {
   const failure = compiled.find((c) => !c.ok);
   if (failure !== undefined && !failure.ok) return invalidRequest('objective', `cannot batch ${failure.subject}`);
   const [f, g1, g2] = compiled.map((c) => (c.ok ? c.fn : () => 0));
-  return { f, g1, g2, f0 };
+  // Eigen-directions are the gradient's; only the rates depend on (η, γ), as in pathTheory.
+  const base = pathTheory(prepared.gradNodes, request.method, 0, 0);
+  const rate = (eta: number, gamma: number, lambda: number) => methodRate(request.method, eta, request.method === 'gd' ? 0 : gamma, lambda);
+  const theory =
+    base === null
+      ? null
+      : (eta: number, gamma: number): DirectionTheory => ({ ...base, rates: [rate(eta, gamma, base.eigenvalues[0]), rate(eta, gamma, base.eigenvalues[1])] });
+  return { f, g1, g2, f0, theory };
 }
 
 type State = { x1: tf.Tensor1D; x2: tf.Tensor1D; v1: tf.Tensor1D; v2: tf.Tensor1D };
@@ -110,8 +125,14 @@ export async function runSweep2D(request: Sweep2DRequest, options: SweepOptions 
   const finalX1 = new Float64Array(k).fill(start1);
   const finalX2 = new Float64Array(k).fill(start2);
   const finalF = new Float64Array(k).fill(fx.f0);
-  const divergedAt = new Int32Array(k).fill(-1);
-  const tests = Array.from({ length: k }, () => divergenceTest(fx.f0));
+  const stops = divergenceTest(fx.f0);
+  /** Per config: the step where it left the hard bound and stopped, −1 while it runs. */
+  const stoppedAt = new Int32Array(k).fill(-1);
+  const judges = Array.from({ length: k }, (_, i) => {
+    const eta = etas[i % columns];
+    const gamma = gammas[Math.floor(i / columns)];
+    return new RunDivergence(fx.f0, start1, start2, fx.theory === null ? null : fx.theory(eta, gamma));
+  });
   const chunkSteps = options.chunkSteps ?? DEFAULT_CHUNK_STEPS;
 
   const etaValues = new Float32Array(k);
@@ -124,7 +145,7 @@ export async function runSweep2D(request: Sweep2DRequest, options: SweepOptions 
   const gamma = tf.tensor1d(gammaValues);
   let state: State = { x1: tf.fill([k], start1), x2: tf.fill([k], start2), v1: tf.zeros([k]), v2: tf.zeros([k]) };
   let pending: tf.Tensor1D[] = [];
-  /** Read the iterates of steps [first, first + pending/3) back and judge each config that has not diverged yet. */
+  /** Read the iterates of steps [first, first + pending/3) back and judge each config that has not stopped yet. */
   const judge = (first: number): void => {
     if (pending.length === 0) return;
     const stacked = tf.stack(pending);
@@ -136,11 +157,12 @@ export async function runSweep2D(request: Sweep2DRequest, options: SweepOptions 
     for (let t = 0; t < count; t += 1) {
       const base = 3 * t * k;
       for (let i = 0; i < k; i += 1) {
-        if (divergedAt[i] >= 0) continue;
+        if (stoppedAt[i] >= 0) continue;
         finalX1[i] = values[base + i];
         finalX2[i] = values[base + k + i];
         finalF[i] = values[base + 2 * k + i];
-        if (tests[i](finalX1[i], finalX2[i], finalF[i])) divergedAt[i] = first + t + 1;
+        judges[i].observe(first + t + 1, finalX1[i], finalX2[i], finalF[i]);
+        if (stops(finalX1[i], finalX2[i], finalF[i])) stoppedAt[i] = first + t + 1;
       }
     }
   };
@@ -160,6 +182,7 @@ export async function runSweep2D(request: Sweep2DRequest, options: SweepOptions 
         if (options.shouldStop?.()) return 'stopped';
       }
     }
+    const divergedAt = Int32Array.from(judges, (judge, i) => judge.divergedAt(stoppedAt[i] >= 0 ? stoppedAt[i] : steps, stoppedAt[i] >= 0) ?? -1);
     return { kind: 'sweep2d', etas: Float64Array.from(etas), gammas: Float64Array.from(gammas), finalF, finalX1, finalX2, divergedAt };
   } finally {
     tf.dispose(pending);

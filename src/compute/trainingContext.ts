@@ -1,13 +1,20 @@
 /**
  * What the two training programs (regressionStepwise.ts, regressionIntervals.ts) share: the
- * request with its data and plan, the recording schedule, and the yield point.
+ * request with its data and plan, the update rule, the recording schedule, and the yield point.
  */
 import type { RegressionPlan } from '../core/regressionPlan';
 import type { RegressionRequest } from '../core/runTypes';
 import type { RegressionData } from '../core/syntheticData';
 
+/**
+ * The update rule every config of one program follows: the chapter's momentum (v ← m·v + c1·g,
+ * p ← p − c2·v), or plain minibatch SGD (p ← p − c2·c1·g), which keeps no velocity at all.
+ */
+export type TrainingRule = 'momentum' | 'sgd';
+
 export interface TrainingContext {
   readonly request: RegressionRequest;
+  readonly rule: TrainingRule;
   readonly data: RegressionData;
   readonly plan: RegressionPlan;
   /** W = d + 2: columns of a parameter row [w…, b, −1]. */

@@ -69,6 +69,9 @@ export function regressionRequestProblem(request: RegressionRequest): string | n
     if (config.convention !== 'mxnet' && config.convention !== 'pytorch') {
       return `configs[${index}]: convention must be 'mxnet' or 'pytorch'`;
     }
+    if (config.optimizer !== undefined && (config.optimizer !== 'sgd' || config.momentum !== 0)) {
+      return `configs[${index}]: optimizer must be absent or 'sgd' (with momentum 0)`;
+    }
   }
   return null;
 }

@@ -7,6 +7,7 @@
  */
 import type { RegressionConfig, RegressionRequest, RegressionResult, RegressionSweepRequest, RegressionSweepResult } from './runTypes';
 import { fingerprintArray } from './syntheticData';
+import { REGRESSION_DIVERGENCE_BOUND } from './regressionPlan';
 
 export interface RegressionGroupMember {
   /** Position of the request in the array given to groupRegressionRequests. */
@@ -46,8 +47,9 @@ export function regressionGroupKey(request: RegressionRequest): string {
   ]);
 }
 
+/** Plain SGD and momentum 0 train alike but are different rules: the key keeps them apart. */
 function configKey(config: RegressionConfig): string {
-  return JSON.stringify([config.lr, config.momentum, config.convention]);
+  return JSON.stringify([config.lr, config.momentum, config.convention, config.optimizer ?? 'momentum']);
 }
 
 /**
@@ -131,15 +133,15 @@ export function sweepAsRegression(request: RegressionSweepRequest): RegressionRe
 /** Reduce a batched result over the grid's configs to the sweep's summary. */
 export function summariseSweep(request: RegressionSweepRequest, result: RegressionResult): RegressionSweepResult {
   const k = result.losses.length;
-  const stride = result.lossStride ?? 1;
   const paramCount = result.finalParams[0]?.length ?? 0;
   const finalLoss = new Float64Array(k);
   const divergedAt = new Int32Array(k).fill(-1);
   const finalParams = new Float64Array(k * paramCount);
   result.losses.forEach((losses, i) => {
     const step = result.divergedAt[i];
-    // A diverged config ends at its divergence point (the losses after it are blank).
-    finalLoss[i] = step === null ? losses[losses.length - 1] : losses[Math.ceil(step / stride)];
+    // A run that left the hard bound ends there (the losses after it are blank); any other ends at its last step.
+    const bound = losses.findIndex((loss) => !(loss <= REGRESSION_DIVERGENCE_BOUND));
+    finalLoss[i] = losses[bound < 0 ? losses.length - 1 : bound];
     if (step !== null) divergedAt[i] = step;
     finalParams.set(result.finalParams[i], i * paramCount);
   });

@@ -7,6 +7,7 @@ import { randomNormal } from 'd3-random';
 import { shuffler } from 'd3-array';
 import type { RegressionRequest } from './runTypes';
 import { seededUniform } from './syntheticData';
+import { escapeDivergence } from './divergence';
 
 /** The parts of a request a plan depends on. */
 export type RegressionPlanSpec = Pick<
@@ -92,7 +93,8 @@ export function recordedSteps(totalSteps: number, stride: number): Int32Array {
 /**
  * Learning rate used during `epoch` (1-based). Like the chapter's gb.optimize, which runs
  * `if decay_epoch and epoch > decay_epoch: lr *= 0.1` at the start of every epoch, the decay
- * compounds: epoch decayEpoch+1 uses lr·f, the next lr·f², and so on.
+ * compounds: epoch decayEpoch+1 uses lr·f, the next lr·f², and so on; and as there, a
+ * decayEpoch of 0 (falsy in Python) means no decay at all, like null.
  * `learningRateForEpoch(0.2, 3, { decayEpoch: 2, decayFactor: 0.1 })` → 0.02 (up to rounding)
  */
 export function learningRateForEpoch(
@@ -101,7 +103,7 @@ export function learningRateForEpoch(
   schedule: Pick<RegressionRequest, 'decayEpoch' | 'decayFactor'>,
 ): number {
   const { decayEpoch, decayFactor } = schedule;
-  if (decayEpoch === null || epoch <= decayEpoch) return lr;
+  if (decayEpoch === null || decayEpoch === 0 || epoch <= decayEpoch) return lr;
   // Repeated multiplication rather than Math.pow: the chapter's lr is the product of the
   // per-epoch multiplications, and both engines must see the very same float.
   let rate = lr;
@@ -109,17 +111,18 @@ export function learningRateForEpoch(
   return rate;
 }
 
-/** A loss above this (or a non-finite one) marks a regression run as diverged. */
+/** A loss above this (or a non-finite one) is past any doubt: the history is blanked after it. */
 export const REGRESSION_DIVERGENCE_BOUND = 1e12;
 
 /**
- * Find the first loss that is non-finite or above the bound and blank (NaN) everything after
- * it: past that point a run's numbers depend on float width and mean nothing.
+ * Blank (NaN) everything after the first loss that is non-finite or above the bound (past that
+ * point a run's numbers depend on float width and mean nothing), and say from which step the run
+ * evidently diverges, by the escape rule of divergence.ts (a loss's floor is 0): a history that
+ * ends a thousand times above its starting loss, or leaves the bound, diverges.
  * `truncateAtDivergence(Float64Array.of(1, Infinity, 3))` → { divergedAt: 1 }, array [1, Infinity, NaN]
  */
 export function truncateAtDivergence(losses: Float64Array): { readonly divergedAt: number | null } {
-  const divergedAt = losses.findIndex((loss) => !(loss <= REGRESSION_DIVERGENCE_BOUND));
-  if (divergedAt < 0) return { divergedAt: null };
-  losses.fill(Number.NaN, divergedAt + 1);
-  return { divergedAt };
+  const bound = losses.findIndex((loss) => !(loss <= REGRESSION_DIVERGENCE_BOUND));
+  if (bound >= 0) losses.fill(Number.NaN, bound + 1);
+  return { divergedAt: escapeDivergence(losses, 0, bound >= 0 ? bound : null) };
 }

@@ -30,6 +30,21 @@ export interface GradientCheck {
   readonly agrees: boolean;
 }
 
+/**
+ * A run whose gradient is affine with a symmetric, invertible Jacobian is a linear iteration;
+ * along each eigenvector its error follows a 2×2 recurrence (see src/core/pathTheory.ts).
+ */
+export interface PathTheory {
+  /** Eigenvalues of the Jacobian of the gradient the run followed, ascending. */
+  readonly eigenvalues: Vec2;
+  /** Unit eigenvectors for eigenvalues[0] and eigenvalues[1]. */
+  readonly eigenvectors: readonly [Vec2, Vec2];
+  /** Where that gradient vanishes; errors are measured from here. */
+  readonly stationary: Vec2;
+  /** Per direction, the spectral radius of the method's iteration matrix. */
+  readonly rates: Vec2;
+}
+
 export interface Path2DResult {
   readonly kind: 'path2d';
   /** Iterates x_0 … x_T (T = steps, or the divergence step): x1 and x2 coordinates. */
@@ -42,10 +57,15 @@ export interface Path2DResult {
   readonly step2: Float64Array;
   readonly velocity1: Float64Array;
   readonly velocity2: Float64Array;
-  /** First step whose iterate is non-finite or beyond the divergence bound; null if none. */
+  /**
+   * The step from which the run evidently diverges (src/core/divergence.ts has the rule); null
+   * if it does not. The run itself stops early only when f leaves a hard bound or overflows.
+   */
   readonly divergedAt: number | null;
   /** Present when a hand-typed gradient was given: does it match the objective's true gradient? */
   readonly gradientCheck: GradientCheck | null;
+  /** The run's linear theory, when its gradient is affine (null otherwise). */
+  readonly theory: PathTheory | null;
 }
 
 export type MomentumConvention =
@@ -58,6 +78,11 @@ export interface RegressionConfig {
   readonly lr: number;
   readonly momentum: number;
   readonly convention: MomentumConvention;
+  /**
+   * 'sgd': plain minibatch SGD, p ← p − lr·g/B, a separate update rule with no velocity at all
+   * (momentum must be 0; convention is then irrelevant). Absent: SGD with momentum, as above.
+   */
+  readonly optimizer?: 'sgd';
 }
 
 /** The chapter's synthetic data set: X ~ N(0,1) (n×2), y = X·w + b + N(0, noise²). */
@@ -98,7 +123,7 @@ export interface RegressionRequest {
   readonly data: RegressionDataSource;
   readonly batchSize: number;
   readonly epochs: number;
-  /** lr is multiplied by decayFactor from the epoch after decayEpoch on (chapter: 2, 0.1). null: no decay. */
+  /** lr is multiplied by decayFactor from the epoch after decayEpoch on (chapter: 2, 0.1). null or 0: no decay (the chapter tests `if decay_epoch`). */
   readonly decayEpoch: number | null;
   readonly decayFactor: number;
   /** Seed of the initial weights (N(0, initScale²)) and of the per-epoch shuffles. */
@@ -122,8 +147,10 @@ export interface RegressionResult {
   /** Per config: final [w1, …, wd, b] (d = 2 for the generated data set). */
   readonly finalParams: readonly Float64Array[];
   /**
-   * Per config: first recorded step whose loss is non-finite or beyond the bound; null if none.
-   * Exact when lossStride is 1, otherwise at most lossStride − 1 steps late.
+   * Per config: the step from which the run evidently diverges (src/core/divergence.ts), or null.
+   * Exact when lossStride is 1; otherwise the rule sees only the recorded losses, and the step
+   * is a recorded one at most lossStride − 1 steps after it. Losses after a non-finite one, or
+   * one beyond the hard bound, are NaN.
    */
   readonly divergedAt: readonly (number | null)[];
 }
@@ -145,7 +172,10 @@ export interface RegressionSweepResult {
   readonly stepsPerEpoch: number;
   readonly lrs: Float64Array;
   readonly momenta: Float64Array;
-  /** Row-major momenta × lrs: full-data loss after the last step, or at the divergence step. */
+  /**
+   * Row-major momenta × lrs: full-data loss after the last step, or, for a run whose loss left
+   * the hard bound (REGRESSION_DIVERGENCE_BOUND), the loss where it did.
+   */
   readonly finalLoss: Float64Array;
   /** Row-major: divergence step per config (as RegressionResult.divergedAt), −1 where it did not diverge. */
   readonly divergedAt: Int32Array;
@@ -172,11 +202,15 @@ export interface Sweep2DResult {
   readonly kind: 'sweep2d';
   readonly etas: Float64Array;
   readonly gammas: Float64Array;
-  /** Row-major gammas × etas: f at the last iterate (after `steps`, or at the divergence step, as Path2DResult). */
+  /** Row-major gammas × etas: f at the last iterate (after `steps`, or where the run stopped at the hard bound, as Path2DResult). */
   readonly finalF: Float64Array;
   readonly finalX1: Float64Array;
   readonly finalX2: Float64Array;
-  /** Row-major: divergence step per config (the rule of runPath2D), −1 where it did not diverge. */
+  /**
+   * Row-major: per config, the step from which it evidently diverges by runPath2D's rule
+   * (src/core/divergence.ts: theory for affine gradients, else the escape rule, and always the
+   * hard bound), judged from every iterate as the sweep goes (in float32); −1 where it did not.
+   */
   readonly divergedAt: Int32Array;
 }
 

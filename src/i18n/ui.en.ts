@@ -118,9 +118,19 @@ export const uiEn = {
   'run.regressionTitle': 'Minibatch SGD: lr {lr}, momentum {mom} ({convention}), {epochs} epochs, batch size {batch}',
   'run.pending': 'Computing; the previous result is shown meanwhile.',
   'format.path2dRun': '{method} · {steps} steps · f = {f}',
-  'format.regressionRun': 'regression{convention} · mom {momentum} · loss = {loss}',
+  'format.regressionRun': 'regression · mom {momentum} · loss = {loss}',
+  'format.path2dRunDiverged': '{method} · {steps} steps · diverges from step {step}',
+  'format.regressionRunDiverged': 'regression · mom {momentum} · diverges from step {step}',
+  'format.regressionRunPytorchDiverged': 'regression (pytorch) · mom {momentum} · diverges from step {step}',
+  'format.sgdRun': 'SGD · loss = {loss}',
+  'format.sgdRunDiverged': 'SGD · diverges from step {step}',
+  'choice.printed': 'printed (the chapter’s gradient)',
+  'choice.corrected': 'corrected (the true gradient)',
   'format.sweep2dRun': 'sweep · {rows}×{cols} · best f = {best}',
   'format.regressionSweepRun': 'regression sweep · {rows}×{cols} · best loss = {best}',
+  'run.sweep2dTitle': '{method} over {rows} momenta γ × {cols} learning rates η, {steps} steps each: {diverged} of {configs} configurations diverge',
+  'run.regressionSweepTitle':
+    'Minibatch SGD over {rows} momenta × {cols} learning rates ({convention}), {epochs} epochs, batch size {batch}: {diverged} of {configs} configurations diverge',
 
   // Charts
   'chart.empty': 'Bind this chart to cells holding runs to see them here.',
@@ -166,6 +176,36 @@ export const uiEn = {
   'chart.loss.batch': 'batch',
   'chart.loss.overlay': 'Overlay',
   'chart.loss.columns': 'Small multiples',
+
+  // Run cells: short method names, badges, conventions
+  'method.short.gd': 'GD',
+  'method.short.momentum': 'momentum',
+  'method.short.nesterov': 'Nesterov',
+  'format.regressionRunPytorch': 'regression (pytorch) · mom {momentum} · loss = {loss}',
+  'format.run': 'run',
+  'convention.mxnet': 'lr inside the velocity, as the chapter and Gluon',
+  'convention.pytorch': 'lr outside the velocity, as PyTorch and tf.train.momentum',
+  'badge.notGradient': 'gradient ≠ ∇f',
+  'run.divergedTitle': 'It diverges from step {step} on',
+  'status.runFailed': '{message}',
+  'pin.noRun': 'There is no run in {cell} to pin.',
+  'pin.notPinnable': '{cell} holds a sweep or a run on a data range, which a link cannot carry: only single runs on generated data can be pinned.',
+  'intent.missingName': 'No cell is named {name}.',
+  'intent.unknownPreset': 'There is no preset “{id}”.',
+  'client.unavailable': 'The compute engine is restarting; try again in a moment.',
+  'export.notYet': 'This export is not available.',
+  'toolbar.exportPython2d': 'NumPy script of the 2-D runs',
+  'banner.newerFormat': 'This sheet was saved by a newer version of the app and was not opened: {reason}',
+  'banner.fileRefused': 'The file could not be opened: {reason}',
+  'banner.workerRestarted': 'The compute engine stopped responding and was restarted; your sheet was recomputed.',
+  'banner.workerRestartedDropped':
+    'The compute engine stopped responding twice and was restarted. The last {count} edit(s) seemed to cause it and were not applied.',
+  'banner.workerSafeMode':
+    'This sheet stops the compute engine every time it is evaluated, so it is shown in safe mode: nothing is computed.',
+  'layout.splitter': 'Resize the sheet and the charts',
+  'notice.printedGradientMismatch':
+    'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its own objective only, not to f = {objective}; the runs that use {cell} stopped.',
+  'notice.switchToCorrected': 'Use the true gradient',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -11,6 +11,7 @@ import { orderCone, DependencyGraph } from './graph';
 import type { SheetSize } from './history';
 import { parseInput, type ParsedInput } from './parse';
 import { collectReferences, type FormulaReferences } from './references';
+import { applyChoices } from './choices';
 import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
 import { booleanValue, EMPTY, numberValue, sameValue, sheetError, textValue } from './values';
@@ -32,6 +33,8 @@ export interface CalculationChange {
   readonly names?: Readonly<Record<string, CellAddress>>;
   /** New raw input per address; undefined empties the cell. */
   readonly cells?: ReadonlyMap<CellAddress, string | undefined>;
+  /** The complete new set of choice cells (SheetState.validations). */
+  readonly validations?: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 /** Run results kept beyond those in use, so undo or a value typed back finds its run at once. */
@@ -50,6 +53,7 @@ export class Calculation {
   private readonly records = new Map<CellAddress, CellRecord>();
   private readonly values = new Map<CellAddress, CellValue>();
   private names = new Map<string, Binding>();
+  private choices: Readonly<Record<CellAddress, readonly string[]>> = {};
   private readonly graph = new DependencyGraph();
   private readonly nameUsers = new Map<string, Set<CellAddress>>();
   private readonly results = new Map<string, RunOutcome>();
@@ -58,10 +62,14 @@ export class Calculation {
   /** Per cell, every run key its formula looked up (kept so the cache never evicts a run in use). */
   private readonly runKeys = new Map<CellAddress, ReadonlySet<string>>();
   private evaluating: { needs: Map<string, ComputeRequest>; keys: Set<string> } | null = null;
+  /** Run keys something outside the cells holds on to (pinned runs): never evicted. */
+  private retained: ReadonlySet<string> = new Set();
   private readonly context: EvalContext;
   evaluations = 0;
 
   constructor() {
+    // The context's getters need the engine, and a getter cannot be an arrow function.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.context = {
       get rows() {
@@ -101,6 +109,11 @@ export class Calculation {
     return this.names.values();
   }
 
+  /** Every address holding an input, in no particular order. */
+  addresses(): CellAddress[] {
+    return [...this.records.keys()];
+  }
+
   /** Raw inputs by address, in sheet order. */
   rawCells(): Map<CellAddress, string> {
     const cells = new Map<CellAddress, string>();
@@ -131,6 +144,12 @@ export class Calculation {
       }
       this.names = next;
     }
+    if (change.validations) {
+      for (const address of new Set([...Object.keys(this.choices), ...Object.keys(change.validations)])) {
+        if (this.choices[address] !== change.validations[address]) touched.add(address);
+      }
+      this.choices = change.validations;
+    }
     for (const [address, raw] of change.cells ?? []) {
       this.setRecord(address, raw);
       touched.add(address);
@@ -151,6 +170,16 @@ export class Calculation {
       }
     }
     return [...needs].map(([key, need]) => ({ key, request: need.request, cells: need.cells.sort(byPosition) }));
+  }
+
+  /** What is known about a run: its result, why it failed, or undefined when it has not run. */
+  outcome(key: string): RunOutcome | undefined {
+    return this.results.get(key);
+  }
+
+  /** Keep these run keys' results however full the cache gets (pinned runs). */
+  retain(keys: ReadonlySet<string>): void {
+    this.retained = keys;
   }
 
   /** A run's outcome arrived: store it and recompute the cells waiting for it. */
@@ -210,7 +239,7 @@ export class Calculation {
     for (const address of order) {
       this.waiting.delete(address);
       this.runKeys.delete(address);
-      const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : this.evaluateCell(address);
+      const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : applyChoices(this.evaluateCell(address), this.choices[address]);
       const previous = this.values.get(address) ?? EMPTY;
       if (next.kind === 'empty') this.values.delete(address);
       else this.values.set(address, next);
@@ -256,7 +285,7 @@ export class Calculation {
   /** Drop the oldest results no cell uses once the cache is over its limit. */
   private evictResults(): void {
     if (this.results.size <= RESULT_CACHE_LIMIT) return;
-    const inUse = new Set<string>();
+    const inUse = new Set<string>(this.retained);
     for (const keys of this.runKeys.values()) for (const key of keys) inUse.add(key);
     for (const key of this.results.keys()) {
       if (this.results.size <= RESULT_CACHE_LIMIT) break;

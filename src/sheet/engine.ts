@@ -7,12 +7,14 @@
 import type { ComputeResult } from '../core/runTypes';
 import { formatAddress, normalizeAddress, parseAddress, parseRange, rangeSize } from './address';
 import { Calculation } from './calculation';
+import { sanitizeValidations } from './choices';
 import { diffCells, MAX_SHEET_SIDE, pastePatch, renamePatch, structuralPatch, type SheetParts } from './edits';
 import { MAX_RANGE_CELLS } from './evaluate';
 import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
 import { isReservedWord } from './references';
-import { divergedRun, type RunOutcome } from './runs';
+import { runValueOf, type RunOutcome } from './runs';
+import { requestKey } from './runKey';
 import { formatTsv, parseTsv } from './tsv';
 import type {
   CellAddress,
@@ -44,9 +46,10 @@ export class SheetEngine implements SheetEngineApi {
   private colWidths: Readonly<Record<string, number>> = {};
   private charts: readonly ChartBinding[] = [];
   private pins: readonly Pin[] = [];
+  private validations: Readonly<Record<CellAddress, readonly string[]>> = {};
 
   constructor(state: SheetState) {
-    this.apply(replacementPatch({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] }, state));
+    this.apply(replacementPatch({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [], validations: {} }, state));
   }
 
   /** How many cell evaluations the engine has performed (for tests of incremental recalculation). */
@@ -74,7 +77,12 @@ export class SheetEngine implements SheetEngineApi {
 
   runAt(address: CellAddress): RunValue | undefined {
     const value = this.value(address);
-    return value.kind === 'run' ? value : divergedRun(value);
+    return value.kind === 'run' ? value : undefined;
+  }
+
+  choicesAt(address: CellAddress): readonly string[] | undefined {
+    const key = normalizeAddress(address);
+    return key === null ? undefined : this.validations[key];
   }
 
   nameOf(address: CellAddress): string | undefined {
@@ -200,7 +208,24 @@ export class SheetEngine implements SheetEngineApi {
   }
 
   runNeeds(): readonly RunNeed[] {
-    return this.calc.runNeeds();
+    const needs = [...this.calc.runNeeds()];
+    // Pinned runs are ordinary runs of the engine: waited for under their own pseudo-cell.
+    for (const pin of this.pins) {
+      const key = requestKey(pin.request);
+      if (this.calc.outcome(key) !== undefined) continue;
+      const index = needs.findIndex((need) => need.key === key);
+      const cell = `pin:${pin.id}`;
+      if (index >= 0) needs[index] = { ...needs[index], cells: [...needs[index].cells, cell] };
+      else needs.push({ key, request: pin.request, cells: [cell] });
+    }
+    return needs;
+  }
+
+  pinRun(id: string): RunValue | undefined {
+    const pin = this.pins.find((candidate) => candidate.id === id);
+    if (pin === undefined || (pin.request.kind !== 'path2d' && pin.request.kind !== 'regression')) return undefined;
+    const outcome = this.calc.outcome(requestKey(pin.request));
+    return outcome?.ok === true ? (runValueOf(pin.request, outcome.result) ?? undefined) : undefined;
   }
 
   supplyRunResult(key: string, result: ComputeResult): ChangeSet {
@@ -209,6 +234,28 @@ export class SheetEngine implements SheetEngineApi {
 
   supplyRunFailure(key: string, message: string): ChangeSet {
     return this.settle(key, { ok: false, message: String(message) });
+  }
+
+  /** Names by display name (a cheap copy, no full state). */
+  toNames(): Record<string, CellAddress> {
+    return this.calc.namesRecord();
+  }
+
+  columnWidths(): Readonly<Record<string, number>> {
+    return this.colWidths;
+  }
+
+  chartBindings(): readonly ChartBinding[] {
+    return this.charts;
+  }
+
+  pinned(): readonly Pin[] {
+    return this.pins;
+  }
+
+  /** Every address holding an input, in no particular order. */
+  addresses(): CellAddress[] {
+    return this.calc.addresses();
   }
 
   toState(): SheetState {
@@ -220,6 +267,7 @@ export class SheetEngine implements SheetEngineApi {
       colWidths: { ...this.colWidths },
       charts: [...this.charts],
       pins: [...this.pins],
+      ...(Object.keys(this.validations).length > 0 ? { validations: { ...this.validations } } : {}),
     };
   }
 
@@ -229,7 +277,16 @@ export class SheetEngine implements SheetEngineApi {
 
   private parts(): SheetParts {
     const { rows, cols } = this.calc;
-    return { rows, cols, cells: this.calc.rawCells(), names: this.calc.namesRecord(), colWidths: this.colWidths, charts: this.charts, pins: this.pins };
+    return {
+      rows,
+      cols,
+      cells: this.calc.rawCells(),
+      names: this.calc.namesRecord(),
+      colWidths: this.colWidths,
+      charts: this.charts,
+      pins: this.pins,
+      validations: this.validations,
+    };
   }
 
   private inside(address: CellAddress): CellAddress | null {
@@ -262,10 +319,14 @@ export class SheetEngine implements SheetEngineApi {
   private apply(patch: Patch): ChangeSet {
     if (patch.colWidths) this.colWidths = patch.colWidths.after;
     if (patch.charts) this.charts = patch.charts.after;
-    if (patch.pins) this.pins = patch.pins.after;
+    if (patch.pins) {
+      this.pins = patch.pins.after;
+      this.calc.retain(new Set(this.pins.map((pin) => requestKey(pin.request))));
+    }
+    if (patch.validations) this.validations = patch.validations.after;
     const cells = new Map<CellAddress, string | undefined>();
     for (const [address, change] of patch.cells) cells.set(address, change.after);
-    const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells });
+    const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells, validations: patch.validations?.after });
     for (const address of patch.cells.keys()) changed.add(address);
     return changed;
   }
@@ -302,5 +363,6 @@ function replacementPatch(current: SheetState, next: SheetState): Patch {
     colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
     charts: { before: current.charts, after: [...(next?.charts ?? [])] },
     pins: { before: current.pins, after: [...(next?.pins ?? [])] },
+    validations: { before: current.validations ?? {}, after: sanitizeValidations(next?.validations, fits) },
   };
 }

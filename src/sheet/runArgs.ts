@@ -1,19 +1,14 @@
 /**
- * Argument checks the run functions share (GD/MOMENTUM, REGRESSION, SWEEP, REGRESSION_SWEEP):
- * ranges of numbers, the gradient argument, REGRESSION's optional arguments and its data range.
- * Every check answers with the error value the cell shows, never by throwing.
+ * Argument checks the run functions share (GD/MOMENTUM, REGRESSION, SGD, SWEEP, REGRESSION_SWEEP):
+ * ranges of numbers, the gradient argument, the regression functions' optional arguments and
+ * their data range. Every check answers with the error value the cell shows, never by throwing.
  */
 import { REGRESSION_LIMITS, type Path2DRequest, type RegressionDataTable } from '../core/runTypes';
 import { parseAddress, formatAddress } from './address';
 import { toNumber } from './coerce';
 import { REGRESSION_DEFAULTS, type RegressionArgs } from './runs';
 import type { CellValue } from './types';
-import { isError, sheetError } from './values';
-
-/** Argument `position` of `name` within [min, max]? null when fine, else the #NUM! error. */
-export function outside(value: number, min: number, max: number, position: number, name: string): CellValue | null {
-  return value >= min && value <= max ? null : sheetError('#NUM!', 'error.outOfRange', { name, position, min, max });
-}
+import { isError, outside, sheetError } from './values';
 
 /** #NUM! for a run whose size would pass a limit: `tooLarge('epochs × n', 2e7 + 1, 2e7)`. */
 export function tooLarge(quantity: string, count: number, max: number): CellValue | null {
@@ -77,7 +72,7 @@ export function dataTable(value: Extract<CellValue, { kind: 'array' }>): Regress
   return { kind: 'table', n: rows, featureCount, features, labels };
 }
 
-/** REGRESSION's optional arguments (positions 3 to 10), as coerced by their parameter types. */
+/** REGRESSION's optional arguments (positions 3 to 10), as coerced by their parameter types; SGD has no convention. */
 export type RegressionOptions = readonly [
   epochs: number | undefined,
   batch: number | undefined,
@@ -99,27 +94,50 @@ const CONVENTIONS: Readonly<Record<string, 'mxnet' | 'pytorch'>> = {
   tf: 'pytorch',
 };
 
-/** Position 7: a data seed (whole number) or a data range. */
-function dataArgument(data: CellValue | undefined, name: string): { seed: number; table?: RegressionDataTable } | CellValue {
+/** Where each optional argument sits in a function's argument list, for error messages. */
+export type RegressionPositions = Readonly<Record<'epochs' | 'batch' | 'decay' | 'convention' | 'data' | 'n' | 'noise', number>>;
+
+/** REGRESSION's (and REGRESSION_SWEEP's) positions: lr and mom come first. */
+export const REGRESSION_POSITIONS: RegressionPositions = { epochs: 3, batch: 4, decay: 5, convention: 6, data: 7, n: 9, noise: 10 };
+
+/** The decay_epoch argument: a whole number (0: no decay, as the chapter's `if decay_epoch`), "none", or absent (the chapter's 2). */
+function decayArgument(decay: CellValue | undefined, name: string, position: number): { readonly epoch: number | null } | CellValue {
+  if (decay === undefined || decay.kind === 'empty') return { epoch: REGRESSION_DEFAULTS.decayEpoch };
+  if (decay.kind === 'text' && decay.value.toLowerCase() === 'none') return { epoch: null };
+  // 0 becomes null, so that both ways of saying "no decay" make the same request (and run once).
+  if (decay.kind === 'number' && Number.isInteger(decay.value) && decay.value >= 0) return { epoch: decay.value === 0 ? null : decay.value };
+  const got = String(decay.kind === 'text' ? decay.value : decay.kind);
+  return sheetError('#VALUE!', 'error.badOption', { name, position, options: 'a whole number or "none"', got });
+}
+
+/** A data seed (whole number) or a data range, at `position`. */
+function dataArgument(data: CellValue | undefined, name: string, position: number): { seed: number; table?: RegressionDataTable } | CellValue {
   if (data === undefined || data.kind === 'empty') return { seed: REGRESSION_DEFAULTS.dataSeed };
   if (data.kind === 'array' && data.items.length > 1) {
     const table = dataTable(data);
     return 'kind' in table && table.kind === 'table' ? { seed: REGRESSION_DEFAULTS.dataSeed, table } : table;
   }
   const seed = toNumber(data);
-  if (seed === null) return sheetError('#VALUE!', 'error.expectedNumber', { name, position: 7, got: data.kind });
-  return Number.isInteger(seed) ? { seed } : sheetError('#NUM!', 'error.expectedInteger', { name, position: 7 });
+  if (seed === null) return sheetError('#VALUE!', 'error.expectedNumber', { name, position, got: data.kind });
+  return Number.isInteger(seed) ? { seed } : sheetError('#NUM!', 'error.expectedInteger', { name, position });
 }
 
 /**
- * Everything but lr and momentum, checked against REGRESSION_LIMITS for `configs` configurations.
+ * Everything but lr and momentum, checked against REGRESSION_LIMITS for `configs` configurations;
+ * `positions` say where the arguments sit in `name`'s list (REGRESSION's by default).
  * `regressionOptions([], 'REGRESSION', 1)` → the chapter's settings.
  */
-export function regressionOptions(options: RegressionOptions, name: string, configs: number): Omit<RegressionArgs, 'lr' | 'momentum'> | CellValue {
+export function regressionOptions(
+  options: RegressionOptions,
+  name: string,
+  configs: number,
+  positions: RegressionPositions = REGRESSION_POSITIONS,
+): Omit<RegressionArgs, 'lr' | 'momentum'> | CellValue {
   const [epochs, batch, decay, convention, dataArg, trainSeed, nArg, noiseArg] = options;
   const d = REGRESSION_DEFAULTS;
   const L = REGRESSION_LIMITS;
-  const data = dataArgument(dataArg, name);
+  const at = positions;
+  const data = dataArgument(dataArg, name, at.data);
   if (!('seed' in data)) return data;
   if (data.table !== undefined && (nArg !== undefined || noiseArg !== undefined)) return sheetError('#VALUE!', 'error.dataRangeOptions');
   const n = data.table?.n ?? nArg ?? d.n;
@@ -127,29 +145,25 @@ export function regressionOptions(options: RegressionOptions, name: string, conf
   const batchSize = batch ?? d.batchSize;
   const steps = e * Math.ceil(n / batchSize);
   const failed = [
-    outside(e, 1, L.maxEpochs, 3, name),
-    outside(n, 1, L.maxExamples, 9, name),
-    outside(batchSize, 1, n, 4, name),
-    outside(noiseArg ?? d.noise, 0, Infinity, 10, name),
+    outside(e, 1, L.maxEpochs, at.epochs, name),
+    outside(n, 1, L.maxExamples, at.n, name),
+    outside(batchSize, 1, n, at.batch, name),
+    outside(noiseArg ?? d.noise, 0, Infinity, at.noise, name),
     tooLarge('epochs × n', e * n, L.maxExampleVisits),
     tooLarge('training steps', steps, L.maxSteps),
     tooLarge('configurations × training steps', configs * steps, L.maxConfigSteps),
   ].find((c) => c !== null);
   if (failed) return failed;
-  let decayEpoch: number | null = d.decayEpoch;
-  if (decay?.kind === 'text' && decay.value.toLowerCase() === 'none') decayEpoch = null;
-  else if (decay?.kind === 'number' && Number.isInteger(decay.value) && decay.value >= 0) decayEpoch = decay.value;
-  else if (decay !== undefined && decay.kind !== 'empty') {
-    return sheetError('#VALUE!', 'error.badOption', { name, position: 5, options: 'a whole number or "none"', got: String(decay.kind === 'text' ? decay.value : decay.kind) });
-  }
+  const decayEpoch = decayArgument(decay, name, at.decay);
+  if (!('epoch' in decayEpoch)) return decayEpoch;
   const conventionKey = (convention ?? d.convention).toLowerCase();
   if (!(conventionKey in CONVENTIONS)) {
-    return sheetError('#VALUE!', 'error.badOption', { name, position: 6, options: '"mxnet", "pytorch"', got: convention ?? '' });
+    return sheetError('#VALUE!', 'error.badOption', { name, position: at.convention, options: '"mxnet", "pytorch"', got: convention ?? '' });
   }
   return {
     epochs: e,
     batchSize,
-    decayEpoch,
+    decayEpoch: decayEpoch.epoch,
     convention: CONVENTIONS[conventionKey],
     dataSeed: data.seed,
     trainSeed: trainSeed ?? d.trainSeed,

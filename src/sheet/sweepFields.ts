@@ -6,7 +6,8 @@
  *   best_lr, best_eta, best_momentum, best_gamma   where it is
  *   diverged_count  configs that diverged;  configs: all of them
  *   grid            rows × columns of final loss (or f); a diverged config is #DIVERGED there
- *   diverged_at     rows × columns of divergence steps (#N/A where a config did not diverge)
+ *   diverged_at     rows × columns of divergence steps: the step from which each config evidently
+ *                   diverges, by the rule of a single run (#N/A where a config did not diverge)
  *   lrs, etas, momenta, gammas   the axes;  steps   training steps per config
  */
 import type { CellValue, RunValue } from './types';

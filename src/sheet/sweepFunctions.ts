@@ -11,10 +11,10 @@
  */
 import { SWEEP_LIMITS, type RegressionSweepRequest, type Sweep2DRequest } from '../core/runTypes';
 import { define, type FunctionSpec } from './coerce';
-import { outside, REGRESSION_OPTION_PARAMS, regressionOptions, runGradient, tooLarge } from './runArgs';
+import { REGRESSION_OPTION_PARAMS, regressionOptions, runGradient, tooLarge } from './runArgs';
 import { regressionRequest, runCell } from './runs';
 import type { CellValue } from './types';
-import { describeKind, isError, numberRow, sheetError } from './values';
+import { describeKind, isError, numberRow, outside, sheetError } from './values';
 
 /** Longest LINSPACE. */
 const MAX_LINSPACE = 10_000;

@@ -88,7 +88,10 @@ export function trainReferenceConfig(
       for (let j = 0; j < params.length; j += 1) {
         // Operand order as in the chapter's Python, so float rounding matches it too. Like the
         // chapter, the sum is divided by batch_size even for a short last batch.
-        if (config.convention === 'mxnet') {
+        if (config.optimizer === 'sgd') {
+          // p ← p − lr·g/B: plain minibatch SGD, no velocity (the chapter's sgd)
+          params[j] -= (lr * gradient[j]) / batchSize;
+        } else if (config.convention === 'mxnet') {
           // v ← m·v + lr·g/B; p ← p − v  (the chapter's sgd_momentum)
           velocity[j] = config.momentum * velocity[j] + (lr * gradient[j]) / batchSize;
           params[j] -= velocity[j];

@@ -5,6 +5,8 @@
  */
 import { divergenceTest, runPath2D } from '../../src/core/optimize2d';
 import { prepareObjective } from '../../src/core/objective';
+import { RunDivergence } from '../../src/core/onlineDivergence';
+import { pathTheory } from '../../src/core/pathTheory';
 import type { RegressionSweepRequest, RegressionSweepResult, Sweep2DRequest, Sweep2DResult } from '../../src/core/runTypes';
 import { runRegressionReference } from './regressionReference';
 import { sweepAsRegression, summariseSweep } from '../../src/core/regressionBatch';
@@ -34,7 +36,8 @@ export function sweep2DReference(request: Sweep2DRequest): Sweep2DResult {
 
 /**
  * The same grid with the objective compiled once for all configs (runPath2D prepares it per run,
- * as a single cell does): plain float64 loops in the chapter's operation order, no trace kept.
+ * as a single cell does): plain float64 loops in the chapter's operation order, no trace kept,
+ * so divergence is judged as the iterates go by, like the batched sweep does.
  */
 export function sweep2DCompiledOnce(request: Sweep2DRequest): Sweep2DResult {
   const prepared = prepareObjective(request.objective, request.gradient);
@@ -46,8 +49,12 @@ export function sweep2DCompiledOnce(request: Sweep2DRequest): Sweep2DResult {
   for (let i = 0; i < k; i += 1) {
     const eta = request.etas[i % request.etas.length];
     const gamma = request.method === 'gd' ? 0 : request.gammas[Math.floor(i / request.etas.length)];
-    const diverged = divergenceTest(f0);
+    const stops = divergenceTest(f0);
+    const theory = pathTheory(prepared.gradNodes, request.method, eta, gamma);
+    const judge = new RunDivergence(f0, request.start[0], request.start[1], theory);
     let [x1, x2, v1, v2, f] = [request.start[0], request.start[1], 0, 0, f0];
+    let stopped = false;
+    let end = request.steps;
     for (let t = 0; t < request.steps; t += 1) {
       const y1 = request.method === 'nesterov' ? x1 - gamma * v1 : x1;
       const y2 = request.method === 'nesterov' ? x2 - gamma * v2 : x2;
@@ -56,11 +63,13 @@ export function sweep2DCompiledOnce(request: Sweep2DRequest): Sweep2DResult {
       x1 = x1 - v1;
       x2 = x2 - v2;
       f = prepared.f(x1, x2);
-      if (diverged(x1, x2, f)) {
-        result.divergedAt[i] = t + 1;
+      judge.observe(t + 1, x1, x2, f);
+      if (stops(x1, x2, f)) {
+        [stopped, end] = [true, t + 1];
         break;
       }
     }
+    result.divergedAt[i] = judge.divergedAt(end, stopped) ?? -1;
     [result.finalF[i], result.finalX1[i], result.finalX2[i]] = [f, x1, x2];
   }
   return { kind: 'sweep2d', etas: request.etas, gammas: request.gammas, ...result };

@@ -1,13 +1,10 @@
 /**
- * The compute API across a real Comlink boundary in Node: the worker side (exposeComputeApi) on
- * one end of a MessageChannel, the page side (wrapComputeEndpoint) on the other, exactly the
- * code the browser worker and client run.
+ * The compute API as the sheet session calls it (in-process, inside the worker or the CLI):
+ * every kind of run, superseding, cancelling, progress, and no tensor left behind.
  */
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { createComputeApi } from '../../src/compute/computeApi';
-import { exposeComputeApi } from '../../workers/exposeComputeApi';
-import { wrapComputeEndpoint } from '../../workers/client';
 import { initTfBackend } from '../../src/compute/tfBackend';
 import { runPath2D } from '../../src/core/optimize2d';
 import { computeContours } from '../../src/core/contours';
@@ -28,17 +25,8 @@ import { runSweep2D } from '../../src/compute/sweep2d';
 import { linspace } from '../reference/sweeps';
 import type { RegressionSweepRequest, Sweep2DRequest } from '../../src/core/runTypes';
 
-const channel = new MessageChannel();
-exposeComputeApi(createComputeApi({ initTfBackend }), channel.port1);
-const client = wrapComputeEndpoint(channel.port2);
-// The sheet's runs layer programs against ComputeService; the client must be one.
-const service: ComputeService = client;
-
-afterAll(() => {
-  client.dispose();
-  channel.port1.close();
-  channel.port2.close();
-});
+// The session programs against ComputeService; the compute API must be one.
+const service: ComputeService = createComputeApi({ initTfBackend });
 
 const chapterPath: Path2DRequest = {
   kind: 'path2d',
@@ -77,9 +65,9 @@ describe('one endpoint for every kind of run', () => {
   });
 
   test.each<[string, ComputeRequest, (r: never) => unknown]>([
-    ['path2d', chapterPath, runPath2D as (r: never) => unknown],
-    ['contours', contours, computeContours as (r: never) => unknown],
-    ['rateMap', rateMap, computeRateMap as (r: never) => unknown],
+    ['path2d', chapterPath, runPath2D],
+    ['contours', contours, computeContours],
+    ['rateMap', rateMap, computeRateMap],
   ])('a %s request is answered by its core function, typed arrays intact', async (_, request, compute) => {
     const { result } = expectOk(await service.compute(`run-${request.kind}`, request));
     expect(result).toEqual(compute(request as never));
@@ -134,10 +122,9 @@ describe('superseding and cancelling', () => {
 });
 
 describe('progress', () => {
-  test('is reported through a proxied callback, counting up to the total', async () => {
+  test('is reported through the callback, counting up to the total', async () => {
     const reports: ComputeProgress[] = [];
     expectOk(await service.compute('progress', chapterRequest(1), (p) => reports.push(p)));
-    // Progress travels on its own port, so the last report may land just after the result.
     await vi.waitFor(() => expect(reports.at(-1)).toEqual({ done: 300, total: 300 }));
     const done = reports.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));

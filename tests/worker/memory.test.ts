@@ -1,6 +1,6 @@
 /**
  * Memory stays flat under editing: a sheet whose regressions and sweep re-run on every edit, driven
- * through the same engine, job planning and compute API as the CLI and the worker, 1,000 times.
+ * through the same sheet session (engine, job planning, compute API) as the CLI and the worker, 1,000 times.
  * The tensor count and the wasm bytes must come back exactly; the JS heap, measured after a full
  * garbage collection, must not grow by more than a small fraction of what the edits allocated.
  */
@@ -9,9 +9,9 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as tf from '@tensorflow/tfjs-core';
 import { createComputeApi } from '../../src/compute/computeApi';
+import type { ComputeService } from '../../src/compute/computeService';
 import { initTfBackend } from '../../src/compute/tfBackend';
-import { SheetEngine } from '../../src/sheet/engine';
-import { settleSheet } from '../../src/session/settleSheet';
+import { createSheetSession } from '../../src/session/sheetSession';
 
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
@@ -37,15 +37,26 @@ test('1,000 edits that re-run regressions and a sweep leave tensors and heaps wh
     C2: '=C1.best',
   };
   momenta.forEach((momentum, i) => (cells[`D${i + 1}`] = `=REGRESSION(A1, ${momentum}, 1)`));
-  const engine = new SheetEngine({ rows: 20, cols: 8, cells, names: {}, colWidths: {}, charts: [], pins: [] });
-  const compute = createComputeApi({ initTfBackend });
+  const api = createComputeApi({ initTfBackend });
   let jobs = 0;
   let failures = 0;
+  // The real compute API, with the jobs the session sends it counted.
+  const compute: ComputeService = {
+    compute: async (key, request, onProgress) => {
+      jobs += 1;
+      const outcome = await api.compute(key, request, onProgress);
+      if (outcome.status === 'failed') failures += 1;
+      return outcome;
+    },
+    cancel: (key) => api.cancel(key),
+  };
+  const session = createSheetSession({ compute, initial: { rows: 20, cols: 8, cells, names: {}, colWidths: {}, charts: [], pins: [] } });
+  const { engine } = session;
+  let rev = 0;
   const edit = async (i: number) => {
-    engine.setCell('A1', String(0.05 + (i % 997) * 1e-4));
-    const report = await settleSheet(engine, compute);
-    jobs += report.jobs;
-    failures += report.failures.length;
+    rev += 1;
+    await session.apply(rev, { kind: 'setCells', entries: [['A1', String(0.05 + (i % 997) * 1e-4)]] });
+    await session.settle();
   };
 
   for (let i = 0; i < WARM_UP; i += 1) await edit(i);

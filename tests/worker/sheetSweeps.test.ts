@@ -1,12 +1,11 @@
 /**
- * Sweep cells and data-range regressions end to end, as the CLI and the worker run them: sheet
- * engine → job planning → compute API (tfjs wasm) → cells, checked against the float64 references.
+ * Sweep cells and data-range regressions end to end, as the CLI and the worker run them: the
+ * sheet session (engine → job planning → compute API on tfjs wasm) → cells, checked against the
+ * float64 references.
  */
 import { expect, test } from 'vitest';
-import { createComputeApi } from '../../src/compute/computeApi';
-import { initTfBackend } from '../../src/compute/tfBackend';
 import { SheetEngine } from '../../src/sheet/engine';
-import { settleSheet } from '../../src/session/settleSheet';
+import { createInProcessSession } from '../../src/session/inProcess';
 import type { RegressionRequest, RegressionSweepRequest, Sweep2DRequest } from '../../src/core/runTypes';
 import { regressionSweepReference, sweep2DReference } from '../reference/sweeps';
 import { runRegressionReference } from '../reference/regressionReference';
@@ -28,10 +27,11 @@ test('SWEEP, REGRESSION_SWEEP and REGRESSION on a data range settle through the 
     cells[`B${i + 1}`] = String(table.features[2 * i + 1]);
     cells[`C${i + 1}`] = String(table.labels[i]);
   }
-  const engine = new SheetEngine({ rows: 320, cols: 10, cells, names: {}, colWidths: {}, charts: [], pins: [] });
-  const requests = new Map(engine.runNeeds().flatMap((need) => need.cells.map((cell) => [cell, need.request] as const)));
-  const report = await settleSheet(engine, createComputeApi({ initTfBackend }));
-  expect(report.failures).toEqual([]);
+  const state = { rows: 320, cols: 10, cells, names: {}, colWidths: {}, charts: [], pins: [] };
+  const requests = new Map(new SheetEngine(state).runNeeds().flatMap((need) => need.cells.map((cell) => [cell, need.request] as const)));
+  const session = createInProcessSession(state);
+  await session.settle();
+  const { engine } = session;
   const number = (address: string) => {
     const value = engine.value(address);
     if (value.kind !== 'number') expect.fail(`${address} holds ${JSON.stringify(value)}`);

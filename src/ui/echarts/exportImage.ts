@@ -28,7 +28,7 @@ export function chartPngDataUrl(chart: EChartsType): string {
 
 /** SVG document of what a live chart currently shows (its current option, re-rendered as SVG). */
 export function chartSvgString(chart: EChartsType): string {
-  return renderSvg(chart.getOption() as ChartOption, chart.getWidth(), chart.getHeight());
+  return renderSvg(chart.getOption(), chart.getWidth(), chart.getHeight());
 }
 
 /** Instance ids (zr0, ec_…) differ between renders; replace them so two renders can be compared. */

@@ -8,7 +8,7 @@ import { TrajectoryCard } from './charts/TrajectoryCard';
 import { EwmaCard } from './charts/EwmaCard';
 import { LossCard } from './charts/LossCard';
 import { RateMapCard } from './charts/RateMapCard';
-import { t } from '../../i18n/localeStore';
+import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
   const charts = () => props.app.charts;
@@ -48,8 +48,8 @@ function PinsBar(props: { app: AppState }): JSX.Element {
         <For each={props.app.charts.pins()}>
           {(pin) => (
             <span class="pin-chip" role="listitem">
-              {pin.label}{' '}
-              <button type="button" aria-label={t('toolbar.unpin', { label: pin.label })} onClick={() => props.app.charts.unpin(pin.id)}>
+              {tp(pin.label)}{' '}
+              <button type="button" aria-label={t('toolbar.unpin', { label: tp(pin.label) })} onClick={() => props.app.charts.unpin(pin.id)}>
                 ×
               </button>
             </span>

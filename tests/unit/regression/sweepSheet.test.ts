@@ -9,7 +9,10 @@ import { createEngine, type SheetEngine } from '../../../src/sheet/engine';
 import type { CellValue, SheetState } from '../../../src/sheet/types';
 import type { RegressionRequest, RegressionSweepRequest, Sweep2DRequest } from '../../../src/core/runTypes';
 import { requestKey } from '../../../src/sheet/runKey';
-import { formatShort, formatValue } from '../../../src/sheet/format';
+import { formatShort } from '../../../src/sheet/format';
+import { describeValue } from '../../../src/session/describe';
+import { translateParts } from '../../../src/i18n/i18n';
+import { valueToJson } from '../../../src/cli/serialize';
 import { runRegressionReference } from '../../reference/regressionReference';
 import { linspace, regressionSweepReference, sweep2DReference } from '../../reference/sweeps';
 import { linearTable } from '../../reference/dataTables';
@@ -100,7 +103,27 @@ describe('SWEEP', () => {
     expect(num(e, 'D5')).toBe(15);
     const grid = value(e, 'D6');
     expect(grid.kind === 'array' && [grid.rows, grid.cols]).toEqual([3, 5]);
-    expect(formatValue(value(e, 'C1'))).toBe(`sweep · 3×5 · best = ${formatShort(num(e, 'D1'))}`);
+    const display = describeValue(value(e, 'C1'));
+    expect(translateParts('en', display.text)).toBe(`sweep · 3×5 · best f = ${formatShort(num(e, 'D1'))}`);
+    expect(translateParts('zh', display.text)).toBe(`扫描 · 3×5 · 最佳 f = ${formatShort(num(e, 'D1'))}`);
+    expect(translateParts('en', display.title ?? [])).toContain(`${num(e, 'D4')} of 15 configurations diverge`);
+    expect(display.error).toBeUndefined();
+  });
+
+  test('the CLI writes the grid as JSON: axes, final f row-major, divergence steps (null where none)', () => {
+    const e = sheet(cells);
+    settle(e);
+    const run = value(e, 'C1');
+    if (run.kind !== 'run' || run.result.kind !== 'sweep2d') expect.fail('expected a sweep run');
+    const { result } = run;
+    expect(run.divergedAt).toBeNull();
+    expect(valueToJson(run)).toEqual({
+      run: 'sweep2d',
+      etas: Array.from(result.etas),
+      gammas: Array.from(result.gammas),
+      final: Array.from(result.finalF),
+      divergedAt: Array.from(result.divergedAt, (step) => (step < 0 ? null : step)),
+    });
   });
 
   test('a diverged config is #DIVERGED inside the grid, while the sweep cell itself stays a run', () => {
@@ -213,6 +236,29 @@ describe('REGRESSION on a data range', () => {
     expect(errorOf(e, 'J1').code).toBe('#DIV/0!');
     expect(errorOf(e, 'J2')).toMatchObject({ code: '#VALUE!', reason: 'error.dataRangeOptions' });
     expect(errorOf(e, 'J3')).toMatchObject({ code: '#VALUE!', reason: 'error.badDataShape' });
+  });
+
+  test('SGD takes a data range where REGRESSION’s data_seed goes (its 5th argument), with the same checks', () => {
+    const e = sheet({
+      ...tableCells(200, [2, -1], 0.5),
+      J1: '=SGD(0.05, 20, 10, "none", A1:C200)',
+      J2: '=J1.b',
+      J3: '=SGD(0.05, 20, 10, "none", A1:C200, 1, 100)',
+      J4: '=SGD(0.05, 20, 10, 0, A1:C200)',
+      J5: '=SGD(0.05, 2000)',
+      J6: '=SGD(0.05, 3, 10, "none", 1.5)',
+    }, 220);
+    const [need] = e.runNeeds();
+    const request = need.request as RegressionRequest;
+    expect(request.configs).toEqual([{ lr: 0.05, momentum: 0, convention: 'mxnet', optimizer: 'sgd' }]);
+    expect(request.data.kind).toBe('table');
+    // decay_epoch 0 is no decay, the same request as "none".
+    expect(requestKey((e.value('J4') as { request: RegressionRequest }).request)).toBe(need.key);
+    settle(e);
+    expect(num(e, 'J2')).toBeCloseTo(0.5, 1);
+    expect(errorOf(e, 'J3')).toMatchObject({ code: '#VALUE!', reason: 'error.dataRangeOptions' });
+    expect(errorOf(e, 'J5')).toMatchObject({ code: '#NUM!', reason: 'error.outOfRange', args: { name: 'SGD', position: 2 } });
+    expect(errorOf(e, 'J6')).toMatchObject({ code: '#NUM!', reason: 'error.expectedInteger', args: { name: 'SGD', position: 5 } });
   });
 
   test('editing one data cell changes the request key; an unrelated edit keeps it', () => {

@@ -3,13 +3,12 @@
  * its text summary (the chart's accessible description; end-to-end tests read it as well, and
  * `data-painted` tells them and the benchmark when ECharts has finished drawing).
  */
-import { createUniqueId, Show, type JSX } from 'solid-js';
+import { createUniqueId, lazy, Show, Suspense, type JSX } from 'solid-js';
 import type { ECElementEvent } from 'echarts/core';
-import { EChart, type DraggablePoint } from '../../echarts/EChart';
+import type { DraggablePoint } from '../../echarts/EChart';
 import type { ChartOption } from '../../../charts/option';
 import type { Vec2 } from '../../../core/runTypes';
 import type { EChartsType } from '../../echarts/echartsSetup';
-import { chartPngDataUrl, chartSvgString } from '../../echarts/exportImage';
 import { downloadDataUrl, downloadText } from '../download';
 import { t } from '../../../i18n/localeStore';
 
@@ -26,6 +25,22 @@ export interface ChartCardProps {
   readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
   readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
+  /** The session version of the data shown, reported back through onPainted. */
+  readonly version?: number;
+  readonly onPainted?: (version: number, at: number) => void;
+}
+
+// ECharts is most of the page's code: it loads beside the first paint of the grid, not before it.
+const EChart = lazy(() => import('../../echarts/EChart').then((module) => ({ default: module.EChart })));
+
+async function exportPng(id: string, chart: EChartsType): Promise<void> {
+  const { chartPngDataUrl } = await import('../../echarts/exportImage');
+  downloadDataUrl(`${id}.png`, chartPngDataUrl(chart));
+}
+
+async function exportSvg(id: string, chart: EChartsType): Promise<void> {
+  const { chartSvgString } = await import('../../echarts/exportImage');
+  downloadText(`${id}.svg`, chartSvgString(chart), 'image/svg+xml');
 }
 
 export function ChartCard(props: ChartCardProps): JSX.Element {
@@ -42,13 +57,13 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
         {props.title}
         <span class="chart-tools">
           {props.tools}
-          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && downloadDataUrl(`${props.id}.png`, chartPngDataUrl(chart))}>
+          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && void exportPng(props.id, chart)}>
             PNG
           </button>
           <button
             type="button"
             aria-label={t('chart.exportSvg', { title: props.title })}
-            onClick={() => chart && downloadText(`${props.id}.svg`, chartSvgString(chart), 'image/svg+xml')}
+            onClick={() => chart && void exportSvg(props.id, chart)}
           >
             SVG
           </button>
@@ -58,6 +73,7 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
         <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
           <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>
             {(option) => (
+              <Suspense fallback={<p class="chart-note chart-empty" style={{ height: `${props.height ?? 340}px` }}>{t('chart.computing')}</p>}>
               <EChart
                 option={option()}
                 aria-label={props.title}
@@ -65,7 +81,10 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
                 onEvent={(name, params, point) => name === 'click' && props.onClick?.(params, point)}
                 draggable={props.draggable}
                 ref={attach}
+                version={props.version}
+                onPainted={props.onPainted}
               />
+              </Suspense>
             )}
           </Show>
         </div>

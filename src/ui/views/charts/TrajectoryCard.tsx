@@ -10,8 +10,10 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- the app state is created once and never replaced.
   const charts = props.app.charts;
-  const data = charts.trajectory(props.binding);
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
+  const data = charts.trajectory(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const arrows = () => props.binding().arrows === true;
   const option = createMemo(() => {
@@ -37,6 +39,8 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
   return (
     <ChartCard
       id={props.binding().id}
+      version={props.app.charts.dataVersion(props.binding().id)}
+      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.trajectories.title')}
       option={option()}
       summary={trajectorySummary(data()?.runs ?? [])}

@@ -64,7 +64,7 @@ function mount(initial: ChartOption, props: Partial<EChartProps> = {}): Mounted 
 }
 
 // After a replaceMerge, getOption() keeps removed series as null slots.
-const seriesIds = (chart: EChartsType) => (chart.getOption().series as ({ id: string } | null)[]).filter((s) => s !== null).map((s) => s!.id);
+const seriesIds = (chart: EChartsType) => (chart.getOption().series as ({ id: string } | null)[]).filter((s) => s !== null).map((s) => s.id);
 
 describe('EChart', () => {
   test('renders a described image region with an ECharts instance inside', () => {
@@ -116,7 +116,7 @@ describe('EChart', () => {
   test('events reach onEvent with the pointer in data coordinates', () => {
     const onEvent = vi.fn();
     const { chart } = mount(buildTrajectoryOption(model), { onEvent });
-    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[];
+    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]);
     const handler = chart.getZr().handler;
     // zrender reports a click only after a press and release on the same element.
     for (const name of ['mousedown', 'mouseup', 'click'] as const) handler.dispatch(name, { zrX: px, zrY: py, offsetX: px, offsetY: py });
@@ -132,8 +132,8 @@ describe('EChart', () => {
     const onDrag = vi.fn();
     const onDragEnd = vi.fn();
     const { chart } = mount(buildTrajectoryOption(model), { draggable: { seriesId: START_HANDLE_SERIES_ID, onDrag, onDragEnd } });
-    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[];
-    const target = chart.convertFromPixel({ seriesId: START_HANDLE_SERIES_ID }, [px + 40, py - 30]) as number[];
+    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]);
+    const target = chart.convertFromPixel({ seriesId: START_HANDLE_SERIES_ID }, [px + 40, py - 30]);
     const handler = chart.getZr().handler;
     // A browser paints a frame before anyone can press the mouse; without frames, flush by hand.
     chart.getZr().flush();
@@ -162,9 +162,9 @@ describe('EChart', () => {
       handler.dispatch('mousemove', { zrX: from[0] + 30, zrY: from[1] });
       handler.dispatch('mouseup', { zrX: from[0] + 30, zrY: from[1] });
     };
-    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[]);
+    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]));
     expect(onDrag).not.toHaveBeenCalled();
-    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, moved) as number[]);
+    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, moved));
     expect(onDrag).toHaveBeenCalled();
   });
 });
