@@ -71,6 +71,37 @@ describe('long runs record a bounded loss history', () => {
   });
 });
 
+describe('plain SGD is its own program, at any scale', () => {
+  const sgd: RegressionConfig = { lr: 0.05, momentum: 0, convention: 'mxnet', optimizer: 'sgd' };
+
+  test.each(PROGRAMS)('the %s program trains plain SGD beside momentum configs over a long run with a decay, as the reference does', async (program) => {
+    const request = chapterRequest(6, [mixed[0], sgd, mixed[1]], { data: generated(10_005), epochs: 2, decayEpoch: 1 });
+    const result = await train(request, program);
+    expect(result.lossStride).toBe(4);
+    expect(result.finalParams.map((params) => params.length)).toEqual([3, 3, 3]);
+    expectMatchesReference(result, runRegressionReference(request));
+  });
+
+  test.each(PROGRAMS)('the %s program trains plain SGD on a one-feature data table to its least-squares fit', async (program) => {
+    const data = linearTable(12_000, [2.5], 1);
+    const request = tableRequest(data, [{ ...sgd, lr: 0.1 }], { epochs: 1, decayEpoch: null });
+    const result = await train(request, program);
+    expect(result.lossStride).toBe(2);
+    expectMatchesReference(result, runRegressionReference(request));
+    const fit = leastSquaresTable(data);
+    result.finalParams[0].forEach((value, j) => expect(Math.abs(value - fit[j])).toBeLessThan(0.01));
+  });
+
+  test('plain SGD and momentum 0 agree, by intervals as step by step', async () => {
+    const request = chapterRequest(7, [sgd, { lr: 0.05, momentum: 0, convention: 'mxnet' }], { data: generated(20_000), epochs: 1, decayEpoch: null });
+    for (const program of PROGRAMS) {
+      const result = await train(request, program);
+      expect(result.lossStride).toBe(2);
+      result.losses[0].forEach((loss, i) => expect(Math.abs(loss - result.losses[1][i])).toBeLessThanOrEqual(1e-5 * loss));
+    }
+  });
+});
+
 describe('the interval program under control', () => {
   test('stops when told, frees its tensors, and reports progress in steps', async () => {
     const before = tf.memory().numTensors;

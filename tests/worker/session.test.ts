@@ -86,6 +86,17 @@ describe('the sheet session', () => {
     expect(paths.data.runs.find((run) => run.id === 'D16')?.request.gamma).toBe(0.6);
   });
 
+  it('a sweep, which a link cannot carry, is not pinned: the intent is refused and the pins stay as they were', async () => {
+    const { session } = startSession();
+    await session.idle();
+    await session.apply(1, { kind: 'setCells', entries: [['H1', '=SWEEP(B3, -5, -2, LINSPACE(0.1, 0.6, 3), [0, 0.5], 10)']] });
+    await session.idle();
+    expect(session.engine.value('H1').kind).toBe('run');
+    const pins = session.engine.pinned();
+    expect(await session.apply(2, { kind: 'pin', address: 'H1' })).toEqual({ ok: false, error: { key: 'pin.notPinnable', args: { cell: 'H1' } } });
+    expect(session.engine.pinned()).toEqual(pins);
+  });
+
   it('a bad name is answered with a message key and changes nothing', async () => {
     const { session } = startSession();
     await session.idle();
