@@ -90,6 +90,12 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
     grid: gridOption(layout, { legendRows: rows, top: showKey ? 18 : 0 }),
     legend: { ...legendOption(layout, names), zlevel: LIVE_LAYER },
     tooltip: { ...tooltipOption(layout, 'item'), formatter: (params) => tooltipHtml(params, vm, text) },
+    // Wheel or pinch zooms, dragging the background pans (the start handle keeps its own drag);
+    // the axes keep their region, so "Reset view" brings the whole picture back.
+    dataZoom: [
+      { type: 'inside', id: 'zoom-x1', xAxisIndex: 0, filterMode: 'none' },
+      { type: 'inside', id: 'zoom-x2', yAxisIndex: 0, filterMode: 'none' },
+    ],
     xAxis: valueAxis(layout, { name: text.x1, min: vm.region.x1[0], max: vm.region.x1[1], splitLines: false }),
     yAxis: valueAxis(layout, { name: text.x2, min: vm.region.x2[0], max: vm.region.x2[1], splitLines: false }),
     title: {
@@ -164,7 +170,9 @@ function startHandleSeries(start: Vec2, name: string, layout: ChartLayout): Line
     symbol: 'circle',
     symbolSize: layout.narrow ? 16 : 14,
     showSymbol: true,
-    itemStyle: { color: layout.theme.background, borderColor: layout.theme.ink, borderWidth: 2.5 },
+    itemStyle: { color: layout.theme.background, borderColor: layout.theme.ink, borderWidth: 2.5, shadowBlur: 6, shadowColor: layout.theme.ink },
+    // Said on the plot, not only on hover: this point can be dragged.
+    label: { show: true, position: 'bottom', distance: 8, formatter: name, color: layout.theme.mutedText, fontSize: layout.fontSize - 1 },
     cursor: 'move',
     zlevel: LIVE_LAYER,
     z: 20,

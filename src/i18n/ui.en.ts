@@ -200,6 +200,8 @@ export const uiEn = {
   'notice.printedGradientMismatch':
     'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its own objective only, not to f = {objective}; the runs that use {cell} stopped.',
   'notice.switchToCorrected': 'Use the true gradient',
+  'chart.resetZoom': 'Reset view',
+  'chart.zoomHint': 'Scroll to zoom, drag the background to pan',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -99,7 +99,7 @@ export function EChart(props: EChartProps): JSX.Element {
     if (!chart || next === null) return;
     const { option, opts } = planOptionUpdate(shown, next);
     // The canvas renderer paints synchronously here, so the pixels are in this very frame.
-    const t0 = performance.now(); chart.setOption(option, opts); console.log('setOption', host.closest('[data-chart-id]')?.getAttribute('data-chart-id'), (performance.now() - t0).toFixed(1), JSON.stringify(opts));
+    chart.setOption(option, opts);
     shown = next;
     placeHandle();
     props.onPainted?.(pendingVersion, performance.now());

@@ -28,19 +28,21 @@ export interface ChartCardProps {
   /** The session version of the data shown, reported back through onPainted. */
   readonly version?: number;
   readonly onPainted?: (version: number, at: number) => void;
+  /** The chart zooms and pans (dataZoom): offer a button that shows the whole region again. */
+  readonly zoomable?: boolean;
 }
 
 // ECharts is most of the page's code: it loads beside the first paint of the grid, not before it.
 const EChart = lazy(() => import('../../echarts/EChart').then((module) => ({ default: module.EChart })));
 
-async function exportPng(id: string, chart: EChartsType): Promise<void> {
+async function exportPng(id: string, chart: EChartsType, title: string): Promise<void> {
   const { chartPngDataUrl } = await import('../../echarts/exportImage');
-  downloadDataUrl(`${id}.png`, chartPngDataUrl(chart));
+  downloadDataUrl(`${id}.png`, await chartPngDataUrl(chart, title));
 }
 
-async function exportSvg(id: string, chart: EChartsType): Promise<void> {
+async function exportSvg(id: string, chart: EChartsType, title: string): Promise<void> {
   const { chartSvgString } = await import('../../echarts/exportImage');
-  downloadText(`${id}.svg`, chartSvgString(chart), 'image/svg+xml');
+  downloadText(`${id}.svg`, chartSvgString(chart, title), 'image/svg+xml');
 }
 
 export function ChartCard(props: ChartCardProps): JSX.Element {
@@ -57,13 +59,18 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
         {props.title}
         <span class="chart-tools">
           {props.tools}
-          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && void exportPng(props.id, chart)}>
+          <Show when={props.zoomable}>
+            <button type="button" onClick={() => chart?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 })} title={t('chart.zoomHint')}>
+              {t('chart.resetZoom')}
+            </button>
+          </Show>
+          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && void exportPng(props.id, chart, props.title)}>
             PNG
           </button>
           <button
             type="button"
             aria-label={t('chart.exportSvg', { title: props.title })}
-            onClick={() => chart && void exportSvg(props.id, chart)}
+            onClick={() => chart && void exportSvg(props.id, chart, props.title)}
           >
             SVG
           </button>

@@ -46,6 +46,7 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       summary={trajectorySummary(data()?.runs ?? [])}
       empty={t('chart.empty')}
       widthRef={widthRef}
+      zoomable
       // The cells are written once, when the drag ends: one undo step, and the axes (which follow
       // the runs) stay put under the pointer while it moves.
       draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: () => undefined, onDragEnd: (point) => charts.moveStart(point) }}
