@@ -202,6 +202,17 @@ export const uiEn = {
   'notice.switchToCorrected': 'Use the true gradient',
   'chart.resetZoom': 'Reset view',
   'chart.zoomHint': 'Scroll to zoom, drag the background to pan',
+  // Chart summaries (the charts' accessible descriptions)
+  'summary.separator': '; ',
+  'summary.pinned': '{label} (pinned)',
+  'summary.trajectoryRun': '{label}: {steps} steps, ends at ({x1}, {x2}), f = {f}',
+  'summary.diverged': ', diverges from step {step}',
+  'summary.lossRun': '{label} lr {lr} mom {mom}: {count} losses, final {final}',
+  'summary.ewma': 'γ = {gamma}: window {window}',
+  'summary.eigenvalues': 'eigenvalues {values}',
+  'summary.rateCurrent': 'current η = {eta}, γ = {gamma}, rate {rate}',
+  'summary.rateNoCurrent': 'no current run',
+  'summary.notAvailable': 'n/a',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

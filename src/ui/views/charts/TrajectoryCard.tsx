@@ -43,7 +43,7 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.trajectories.title')}
       option={option()}
-      summary={trajectorySummary(data()?.runs ?? [])}
+      summary={trajectorySummary(data()?.runs ?? [], t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
       zoomable
