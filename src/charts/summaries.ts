@@ -8,6 +8,7 @@
 import type { TrajectoryRun } from './trajectoryChart';
 import type { LossRun } from './lossAxes';
 import type { EwmaCurve } from './ewmaChart';
+import type { EigenRun } from './eigenChart';
 import { formatNumber } from './format';
 
 /** A message by catalogue key with `{placeholder}` arguments, e.g. the page's `t`. */
@@ -56,4 +57,24 @@ export function rateMapSummary(eigenvalues: readonly number[], current: { lr: nu
     ? say('summary.rateCurrent', { eta: current.lr, gamma: current.momentum, rate: rate === null ? say('summary.notAvailable') : formatNumber(rate) })
     : say('summary.rateNoCurrent');
   return `${say('summary.eigenvalues', { values: eigenvalues.map(formatNumber).join(', ') })}${say('summary.separator')}${at}`;
+}
+
+/** "D16 momentum η=0.9 γ=0.2: direction 1 (λ = 0.2) error 5 → 0.33, ρ = 0.76; direction 2 …" */
+export function eigenSummary(runs: readonly EigenRun[], say: Say): string {
+  return join(
+    say,
+    runs.map((run) =>
+      `${run.label}: ${run.directions
+        .map((direction, i) =>
+          say('summary.eigenDirection', {
+            n: i + 1,
+            lambda: formatNumber(direction.lambda),
+            from: formatNumber(direction.errors[0]),
+            to: formatNumber(last(direction.errors)),
+            rho: formatNumber(direction.rho),
+          }),
+        )
+        .join(say('summary.separator'))}`,
+    ),
+  );
 }

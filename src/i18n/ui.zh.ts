@@ -199,4 +199,13 @@ export const uiZh: UiCatalogue = {
   'summary.rateCurrent': '当前 η = {eta}，γ = {gamma}，收敛率 {rate}',
   'summary.rateNoCurrent': '没有当前运行',
   'summary.notAvailable': '无',
+  'chart.eigen.title': '沿各特征方向的误差：模拟与理论',
+  'chart.eigen.x': '步数 t',
+  'chart.eigen.y': '沿特征向量的 |误差|（对数）',
+  'chart.eigen.measured': '方向 {n}（λ = {lambda}），实测',
+  'chart.eigen.predicted': '方向 {n}：|e₀|·ρᵗ，ρ = {rho}',
+  'chart.eigen.note': '沿 Hessian 的每个特征向量，运行都是一个独立的递推：实线是运行在该方向上的误差，虚线是迭代矩阵预测的包络。两者都以理论给出的 ρ 下降；有了动量，平坦的方向 1 比普通梯度下降下降得更快，陡峭的方向 2 围绕其包络振荡，始终在它的常数倍之内。',
+  'chart.eigen.noTheory': '这次运行的梯度不是 x1、x2 的线性函数，因此没有可追踪的特征方向。',
+  'chart.eigen.someWithoutTheory': '此图中有 {count} 个运行的梯度没有特征方向，未予显示。',
+  'summary.eigenDirection': '方向 {n}（λ = {lambda}）误差 {from} → {to}，ρ = {rho}',
 };

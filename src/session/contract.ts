@@ -103,6 +103,24 @@ export interface ChartRunLoss {
   readonly divergedAt: number | null;
 }
 
+/** A 2-D run's error along each eigendirection of its gradient's Jacobian, with the envelope theory predicts. */
+export interface ChartRunEigen {
+  readonly id: string;
+  readonly label: DisplayText;
+  readonly directions: readonly [EigenSeries, EigenSeries];
+}
+
+export interface EigenSeries {
+  readonly lambda: number;
+  readonly rho: number;
+  /** (|e_T| / |e_0|)^(1/T), the rate the run showed. */
+  readonly measured: number;
+  /** |u_iᵀ(x_t − x*)|, t = 0…T. */
+  readonly errors: Float64Array;
+  /** |e_0|·ρᵗ. */
+  readonly envelope: Float64Array;
+}
+
 /** Large, rarely changing results travel once per key; later patches name them by key only. */
 export interface Shared<R> {
   readonly key: string;
@@ -120,6 +138,8 @@ export type ChartData =
     }
   | { readonly kind: 'loss'; readonly runs: readonly ChartRunLoss[] }
   | { readonly kind: 'ewma'; readonly gammas: readonly number[] }
+  /** Runs whose gradient has no eigendirections (not affine) are left out and counted. */
+  | { readonly kind: 'eigen'; readonly runs: readonly ChartRunEigen[]; readonly withoutTheory: number }
   | {
       readonly kind: 'rateMap';
       readonly eigenvalues: readonly number[];

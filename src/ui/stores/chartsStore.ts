@@ -13,6 +13,7 @@ import type { ColorScheme } from '../../charts/option';
 import type { TrajectoryRun } from '../../charts/trajectoryChart';
 import type { LossRun } from '../../charts/lossAxes';
 import type { EwmaCurve } from '../../charts/ewmaChart';
+import type { EigenRun } from '../../charts/eigenChart';
 import { seriesColor } from '../../charts/palette';
 import { tp } from '../../i18n/localeStore';
 import type { SessionClient } from '../client/sessionClient';
@@ -49,6 +50,7 @@ export interface ChartsStore {
   loss(id: string): Accessor<readonly LossRun[]>;
   ewma(id: string): Accessor<readonly EwmaCurve[]>;
   rateMap(id: string): Accessor<RateMapData | null>;
+  eigen(id: string): Accessor<{ readonly runs: readonly EigenRun[]; readonly withoutTheory: number }>;
   /** The session version of the data a chart shows now (for the repaint measurement). */
   dataVersion(id: string): number;
   /** Two run cells selected: the inputs in which they differ. */
@@ -160,6 +162,12 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
         const data = chart(id)?.data;
         if (data?.kind !== 'rateMap' || data.request === null || data.result?.result === undefined) return null;
         return { eigenvalues: data.eigenvalues, request: data.request, result: data.result.result, current: data.current, currentRate: data.currentRate };
+      }),
+    eigen: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        if (data?.kind !== 'eigen') return { runs: [], withoutTheory: 0 };
+        return { runs: data.runs.map((run) => ({ id: run.id, label: tp(run.label), directions: run.directions })), withoutTheory: data.withoutTheory };
       }),
     dataVersion: (id) => chart(id)?.version ?? -1,
     comparison: createMemo(() => {
