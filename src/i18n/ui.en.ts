@@ -223,6 +223,7 @@ export const uiEn = {
   'chart.eigen.noTheory': 'This run’s gradient is not linear in x1 and x2, so it has no eigendirections to follow.',
   'chart.eigen.someWithoutTheory': '{count} run(s) of this chart have a gradient without eigendirections and are left out.',
   'summary.eigenDirection': 'direction {n} (λ = {lambda}) error {from} → {to}, ρ = {rho}',
+  'chart.trajectories.notGradient': '{count} run(s) here follow a hand-typed gradient that is not ∇f, such as the chapter’s printed one: {runs}.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -208,4 +208,5 @@ export const uiZh: UiCatalogue = {
   'chart.eigen.noTheory': '这次运行的梯度不是 x1、x2 的线性函数，因此没有可追踪的特征方向。',
   'chart.eigen.someWithoutTheory': '此图中有 {count} 个运行的梯度没有特征方向，未予显示。',
   'summary.eigenDirection': '方向 {n}（λ = {lambda}）误差 {from} → {to}，ρ = {rho}',
+  'chart.trajectories.notGradient': '此图中有 {count} 个运行使用的手写梯度不是 ∇f（例如书中印出的梯度）：{runs}。',
 };

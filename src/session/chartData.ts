@@ -88,8 +88,9 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
     if (run === undefined || run.request.kind !== 'path2d' || run.result.kind !== 'path2d') return;
     runs.push({ id: pin.id, label: pinLabel(pin), colorIndex: colorOf.get(pin.cell) ?? fromCells.length + index, pinned: true, request: run.request, result: run.result });
   });
+  const notGradient = runs.filter((run) => run.result.gradientCheck?.agrees === false).map((run) => run.id);
   const first = fromCells[0]?.request;
-  if (first === undefined) return { kind: 'trajectories', runs, contours: null, region: null, start: null };
+  if (first === undefined) return { kind: 'trajectories', runs, contours: null, region: null, start: null, notGradient };
   const region = regionOfInterest(runs.map((run) => run.result), first.start);
   // Regions are rounded to tidy numbers, so most edits reuse the cached contours.
   const contours = view.shared<ContourResult>(`${binding.id}:contours`, {
@@ -100,7 +101,7 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
     levels: CONTOUR_LEVELS,
     resolution: CONTOUR_RESOLUTION,
   });
-  return { kind: 'trajectories', runs, contours: contours ?? null, region, start: first.start };
+  return { kind: 'trajectories', runs, contours: contours ?? null, region, start: first.start, notGradient };
 }
 
 function loss(binding: ChartBinding, view: ChartSourceView): ChartData {

@@ -135,6 +135,8 @@ export type ChartData =
       readonly contours: Shared<ContourResult> | null;
       readonly region: { readonly x1: Vec2; readonly x2: Vec2 } | null;
       readonly start: Vec2 | null;
+      /** Runs that follow a hand-typed gradient which is not ∇f (the chapter's printed one, say). */
+      readonly notGradient: readonly string[];
     }
   | { readonly kind: 'loss'; readonly runs: readonly ChartRunLoss[] }
   | { readonly kind: 'ewma'; readonly gammas: readonly number[] }

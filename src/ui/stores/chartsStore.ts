@@ -25,6 +25,8 @@ export interface TrajectoryData {
   readonly contours: ContourResult | null;
   readonly region: Region;
   readonly start: Vec2 | null;
+  /** Labels of the runs whose gradient is not ∇f. */
+  readonly notGradient: readonly string[];
 }
 
 export interface RateMapData {
@@ -135,7 +137,8 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
           gamma: run.request.method === 'gd' ? 0 : run.request.gamma,
           result: run.result,
         }));
-        return { runs, contours: data.contours?.result ?? null, region: data.region, start: data.start };
+        const notGradient = runs.filter((run) => data.notGradient.includes(run.id)).map((run) => run.label);
+        return { runs, contours: data.contours?.result ?? null, region: data.region, start: data.start, notGradient };
       }),
     loss: (id) =>
       createMemo(() => {

@@ -28,6 +28,8 @@ export interface ChartCardProps {
   /** The session version of the data shown, reported back through onPainted. */
   readonly version?: number;
   readonly onPainted?: (version: number, at: number) => void;
+  /** A warning the reader must see with the chart (not only on hover), e.g. runs whose gradient is not ∇f. */
+  readonly badge?: string;
   /** The chart zooms and pans (dataZoom): offer a button that shows the whole region again. */
   readonly zoomable?: boolean;
 }
@@ -76,6 +78,14 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
           </button>
         </span>
       </h2>
+      <Show when={props.badge}>
+        {(badge) => (
+          <p class="chart-badge" role="note">
+            <span aria-hidden="true">⚠ </span>
+            {badge()}
+          </p>
+        )}
+      </Show>
       <div ref={props.widthRef} class="chart-measure">
         <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
           <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>

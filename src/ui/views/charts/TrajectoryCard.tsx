@@ -56,6 +56,11 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
           {t('chart.trajectories.arrows')}
         </label>
       }
+      badge={
+        (data()?.notGradient.length ?? 0) > 0
+          ? t('chart.trajectories.notGradient', { count: data()?.notGradient.length ?? 0, runs: data()?.notGradient.join(', ') ?? '' })
+          : undefined
+      }
       note={<p class="chart-note">{t('chart.trajectories.note')}</p>}
     />
   );
