@@ -206,6 +206,30 @@ export const uiEn = {
   'notice.printedGradientMismatch':
     'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its own objective only, not to f = {objective}; the runs that use {cell} stopped.',
   'notice.switchToCorrected': 'Use the true gradient',
+  'chart.resetZoom': 'Reset view',
+  'chart.zoomHint': 'Scroll to zoom, drag the background to pan',
+  // Chart summaries (the charts' accessible descriptions)
+  'summary.separator': '; ',
+  'summary.pinned': '{label} (pinned)',
+  'summary.trajectoryRun': '{label}: {steps} steps, ends at ({x1}, {x2}), f = {f}',
+  'summary.diverged': ', diverges from step {step}',
+  'summary.lossRun': '{label} lr {lr} mom {mom}: {count} losses, final {final}',
+  'summary.ewma': 'γ = {gamma}: window {window}',
+  'summary.eigenvalues': 'eigenvalues {values}',
+  'summary.rateCurrent': 'current η = {eta}, γ = {gamma}, rate {rate}',
+  'summary.rateNoCurrent': 'no current run',
+  'summary.notAvailable': 'n/a',
+  'chart.eigen.title': 'Error along each eigendirection: simulation and theory',
+  'chart.eigen.x': 'Step t',
+  'chart.eigen.y': '|error| along the eigenvector (log)',
+  'chart.eigen.measured': 'direction {n} (λ = {lambda}), measured',
+  'chart.eigen.predicted': 'direction {n}: |e₀|·ρᵗ, ρ = {rho}',
+  'chart.eigen.note':
+    'Along each eigenvector of the Hessian the run is a recurrence of its own: solid lines are the run’s error there, dashed lines the envelope its iteration matrix predicts. Both fall at the rate ρ theory gives; with momentum the flat direction 1 falls faster than plain gradient descent lets it, and the steep direction 2 oscillates about its envelope, within a constant factor of it.',
+  'chart.eigen.noTheory': 'This run’s gradient is not linear in x1 and x2, so it has no eigendirections to follow.',
+  'chart.eigen.someWithoutTheory': '{count} run(s) of this chart have a gradient without eigendirections and are left out.',
+  'summary.eigenDirection': 'direction {n} (λ = {lambda}) error {from} → {to}, ρ = {rho}',
+  'chart.trajectories.notGradient': '{count} run(s) here follow a hand-typed gradient that is not ∇f, such as the chapter’s printed one: {runs}.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -9,7 +9,8 @@ import { overallRate } from '../core/quadratic';
 import { regionOfInterest } from '../core/region';
 import type { CellAddress, CellValue, ChartBinding, Pin, RunValue } from '../sheet/types';
 import { addressesOf, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
-import type { ChartData, ChartRun2D, ChartRunLoss, DisplayText, Shared } from './contract';
+import type { ChartData, ChartRun2D, ChartRunEigen, ChartRunLoss, DisplayText, EigenSeries, Shared } from './contract';
+import { directionErrors, measuredRate, predictedEnvelope } from '../core/pathTheory';
 import { requestLabel } from './runSummary';
 
 const CONTOUR_LEVELS = 14;
@@ -59,6 +60,8 @@ export function buildChart(binding: ChartBinding, view: ChartSourceView): BuiltC
       return { data: loss(binding, view), pending, reads };
     case 'ewma':
       return { data: { kind: 'ewma', gammas: gammasIn(binding, view.valueOf) }, pending, reads };
+    case 'eigen':
+      return { data: eigen(binding, view), pending, reads };
     case 'rateMap': {
       for (const name of ['eta', 'gamma']) {
         const address = view.addressOfName(name);
@@ -85,8 +88,9 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
     if (run === undefined || run.request.kind !== 'path2d' || run.result.kind !== 'path2d') return;
     runs.push({ id: pin.id, label: pinLabel(pin), colorIndex: colorOf.get(pin.cell) ?? fromCells.length + index, pinned: true, request: run.request, result: run.result });
   });
+  const notGradient = runs.filter((run) => run.result.gradientCheck?.agrees === false).map((run) => run.id);
   const first = fromCells[0]?.request;
-  if (first === undefined) return { kind: 'trajectories', runs, contours: null, region: null, start: null };
+  if (first === undefined) return { kind: 'trajectories', runs, contours: null, region: null, start: null, notGradient };
   const region = regionOfInterest(runs.map((run) => run.result), first.start);
   // Regions are rounded to tidy numbers, so most edits reuse the cached contours.
   const contours = view.shared<ContourResult>(`${binding.id}:contours`, {
@@ -97,7 +101,7 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
     levels: CONTOUR_LEVELS,
     resolution: CONTOUR_RESOLUTION,
   });
-  return { kind: 'trajectories', runs, contours: contours ?? null, region, start: first.start };
+  return { kind: 'trajectories', runs, contours: contours ?? null, region, start: first.start, notGradient };
 }
 
 /** A one-config regression's loss series and where its points sit: loss i after step min(i·lossStride, totalSteps). */
@@ -137,6 +141,31 @@ function loss(binding: ChartBinding, view: ChartSourceView): ChartData {
     });
   });
   return { kind: 'loss', runs };
+}
+
+function eigen(binding: ChartBinding, view: ChartSourceView): ChartData {
+  const runs: ChartRunEigen[] = [];
+  let withoutTheory = 0;
+  for (const run of pathRuns(binding, view.runOf)) {
+    const theory = run.result.theory;
+    if (theory === null) {
+      withoutTheory += 1;
+      continue;
+    }
+    const direction = (i: 0 | 1): EigenSeries => {
+      const errors = directionErrors(theory, i, run.result.x1, run.result.x2);
+      const size = errors.map(Math.abs);
+      return {
+        lambda: theory.eigenvalues[i],
+        rho: theory.rates[i],
+        measured: measuredRate(errors),
+        errors: size,
+        envelope: predictedEnvelope(errors[0], theory.rates[i], errors.length - 1),
+      };
+    };
+    runs.push({ id: run.address, label: runLabel(run.address, run.request), directions: [direction(0), direction(1)] });
+  }
+  return { kind: 'eigen', runs, withoutTheory };
 }
 
 function numberAt(view: ChartSourceView, name: string): number | null {

@@ -23,6 +23,7 @@ import { pinViews } from './pins';
 import { SafeSheet } from './safeSheet';
 import { sheetNotices } from './sheetNotices';
 import { createRunner, type Runner } from './runner';
+import { yieldToEventLoop } from '../compute/yieldToEventLoop';
 
 export interface SessionOptions {
   readonly compute: ComputeService;
@@ -90,10 +91,13 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pending.charts = true;
   };
 
+  // Flushes wait one turn of the event loop, behind the runs an intent has just started: the
+  // fast ones (2-D runs take a millisecond) then land in the same patch as the edit, so the page
+  // draws once per edit instead of once for the edit and again for its results.
   const schedule = () => {
     if (flushQueued) return;
     flushQueued = true;
-    queueMicrotask(flush);
+    void yieldToEventLoop().then(flush);
   };
 
   const cellPatch = (address: CellAddress): CellPatch => {
@@ -225,6 +229,13 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     } else if (listener !== null) {
       const cells = work.full ? engineNow().addresses().map(cellPatch) : [...work.cells].map(cellPatch);
       const { patches, removed } = work.charts || work.full ? chartPatches(work.full) : { patches: [], removed: [] };
+      // Encoding the sheet for the link and the autosave takes a few milliseconds: the page gets
+      // the cells and charts of an edit first, and its persisted form in the patch right after.
+      const persistLater = work.persisted && !work.full && (cells.length > 0 || patches.length > 0);
+      if (persistLater) {
+        pending.persisted = true;
+        schedule();
+      }
       const patch: Patch = {
         version,
         rev,
@@ -235,7 +246,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
         ...(removed.length > 0 ? { removedCharts: removed } : {}),
         ...(work.meta || work.full ? { meta: meta() } : {}),
         ...(work.status || work.full ? { status: runner.status() } : {}),
-        ...(work.persisted || work.full ? { persisted: persisted() } : {}),
+        ...((work.persisted && !persistLater) || work.full ? { persisted: persisted() } : {}),
       };
       listener(patch);
     }
@@ -252,8 +263,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pending.meta = true;
     pending.persisted = true;
     runner.plan();
-    // Send now, within this task: the page should not wait a turn for the cells it just edited.
-    flush();
+    schedule();
   };
 
   const replaceEngine = (state: SheetState) => {
@@ -354,7 +364,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
 function chartSignature(binding: import('../sheet/types').ChartBinding, built: BuiltChart): string {
   const data = built.data;
   const ids = resultIds(data);
-  return JSON.stringify([binding, built.pending, ids, data.kind === 'ewma' ? data.gammas : null, data.kind === 'rateMap' ? [data.eigenvalues, data.current, data.result?.key ?? null] : null, data.kind === 'trajectories' ? [data.region, data.start, data.contours?.key ?? null] : null]);
+  return JSON.stringify([binding, ids, data.kind === 'ewma' ? data.gammas : null, data.kind === 'rateMap' ? [data.eigenvalues, data.current, data.result?.key ?? null] : null, data.kind === 'trajectories' ? [data.region, data.start, data.contours?.key ?? null] : null]);
 }
 
 const resultIdentity = new WeakMap<object, number>();

@@ -113,7 +113,7 @@ export const computeRequestSchema = z.discriminatedUnion('kind', [
 
 const chartSchema = z.object({
   id: z.string().min(1).max(L.maxIdChars),
-  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap']),
+  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap', 'eigen']),
   source: z
     .string()
     .max(L.maxIdChars)

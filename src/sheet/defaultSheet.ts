@@ -116,6 +116,7 @@ export const DEFAULT_CHARTS: readonly ChartBinding[] = [
   { id: 'ewma', kind: 'ewma', source: 'A24:A26' },
   { id: 'loss', kind: 'loss', source: 'B31:B48' },
   { id: 'rate', kind: 'rateMap', source: 'B20' },
+  { id: 'eigen', kind: 'eigen', source: 'D16' },
 ];
 
 /** Raw cells from rows: `cellsFromRows({2: ['a', '', '=A2']})` → {A2: 'a', C2: '=A2'}. */

@@ -141,3 +141,31 @@ describe('safe mode', () => {
     expect(view.cells.get('D16')?.run?.inputs.gamma).toBe(0.5);
   });
 });
+
+describe('the eigendirection chart', () => {
+  it('shows each direction’s error with the envelope theory predicts; for plain GD they coincide', async () => {
+    const session = createSheetSession({ compute: createComputeApi({ initTfBackend }) });
+    const patches: Patch[] = [];
+    await session.connect((patch) => patches.push(patch));
+    await session.open({ linkText: null, savedText: null });
+    await session.idle();
+    await session.apply(1, { kind: 'setCharts', charts: [{ id: 'eigen', kind: 'eigen', source: 'D13:D16' }] });
+    await session.idle();
+    const chart = latest(patches).charts.get('eigen');
+    if (chart?.data.kind !== 'eigen') throw new Error('no eigen chart');
+    const gd = chart.data.runs.find((run) => run.id === 'D13');
+    const momentum = chart.data.runs.find((run) => run.id === 'D16');
+    if (gd === undefined || momentum === undefined) throw new Error('runs missing');
+    // The chapter's printed gradient: eigenvalues 0.2 and 2, from the start (−5, −2).
+    expect(gd.directions.map((d) => d.lambda)).toEqual([0.2, 2]);
+    expect([gd.directions[0].errors[0], gd.directions[1].errors[0]]).toEqual([5, 2]);
+    // GD along an eigenvector multiplies the error by |1 − ηλ| every step: the envelope exactly.
+    for (const direction of gd.directions) {
+      expect(direction.rho).toBeCloseTo(Math.abs(1 - 0.9 * direction.lambda), 12);
+      direction.errors.forEach((error, t) => expect(error).toBeCloseTo(direction.envelope[t], 9));
+    }
+    // Momentum speeds up the flat direction: a smaller rate than GD's there.
+    expect(momentum.directions[0].rho).toBeLessThan(gd.directions[0].rho);
+    expect(momentum.directions[0].measured).toBeLessThan(gd.directions[0].measured);
+  });
+});

@@ -52,6 +52,8 @@ function createHandle(chart: EChartsType, spec: DraggablePoint): Handle {
     invisible: true,
     draggable: true,
     cursor: 'move',
+    // On the runs' layer: moving the handle must not repaint the contour layer beneath.
+    zlevel: 1,
     z: 100,
   });
   const handle: Handle = { circle, spec, dragging: false };

@@ -2,7 +2,7 @@
  * The top bar: presets, language, undo/redo, pin, copy link, export and open. Renders and
  * dispatches only; every action is an intent on the app state.
  */
-import { For, createSignal, type JSX } from 'solid-js';
+import { For, createMemo, createSignal, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
 import { LOCALES, type Locale } from '../../i18n/messages';
 import { locale, setLocale, t, tm } from '../../i18n/localeStore';
@@ -30,7 +30,8 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
   const applyPreset = (id: string) => {
     if (id !== '') sheet().send({ kind: 'preset', id });
   };
-  const presets = () => sheet().meta()?.presets ?? [];
+  // The list never changes in practice: a memo keeps the menu from re-rendering on every edit.
+  const presets = createMemo(() => sheet().meta()?.presets ?? [], [], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
 
   return (
     <header class="toolbar" role="toolbar" aria-label={t('toolbar.label')}>

@@ -29,7 +29,7 @@ export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding>
       onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.ewma.title')}
       option={option()}
-      summary={ewmaSummary(curves())}
+      summary={ewmaSummary(curves(), t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
     />

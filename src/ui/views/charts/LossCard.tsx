@@ -28,7 +28,7 @@ export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding>
       onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.loss.title')}
       option={option()}
-      summary={lossSummary(runs())}
+      summary={lossSummary(runs(), t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
       height={columns() ? smallMultiplesHeight({ runs: runs(), width: width() }) : undefined}

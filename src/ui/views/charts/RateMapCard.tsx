@@ -27,7 +27,7 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
   const summary = () => {
     const current = data();
     if (!current) return '';
-    return rateMapSummary(current.eigenvalues, current.current, current.currentRate);
+    return rateMapSummary(current.eigenvalues, current.current, current.currentRate, t);
   };
   return (
     <ChartCard

@@ -63,8 +63,10 @@ export function GridCell(props: GridCellProps) {
   // Views are rebuilt on every change of the cell; equal ones must not touch the DOM.
   const view = createMemo(() => ctl.model.cellView(props.address), undefined, { equals: sameView });
   const selected = createMemo(() => rectContains(ctl.rect(), props.row, props.col));
-  const editingHere = () => ctl.editing()?.address === props.address;
+  const editingHere = () => ctl.isEditing(props.address);
   const choice = () => hasChoices(view());
+  // Its own memo: the element's attribute effect re-runs for any of its signals, the label only for its own.
+  const label = createMemo(() => cellLabel(props.address, ctl.model.nameOf(props.address), view()));
   // A choice cell keeps its text inside, clear of the dropdown button.
   const overflows = () => view().overflows === true && !choice();
 
@@ -78,11 +80,11 @@ export function GridCell(props: GridCellProps) {
       data-overflows={overflows() ? '' : undefined}
       aria-colindex={props.col + 2}
       aria-selected={selected() ? 'true' : 'false'}
-      aria-label={cellLabel(props.address, ctl.model.nameOf(props.address), view())}
+      aria-label={label()}
       aria-description={view().title}
       aria-busy={isPending(view()) ? 'true' : undefined}
       aria-haspopup={choice() ? 'listbox' : undefined}
-      aria-expanded={choice() ? (ctl.choosing() === props.address ? 'true' : 'false') : undefined}
+      aria-expanded={choice() ? (ctl.isChoosing(props.address) ? 'true' : 'false') : undefined}
       title={view().title}
       tabIndex={ctl.isActive(props.address) ? 0 : -1}
       classList={{

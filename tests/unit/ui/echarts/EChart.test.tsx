@@ -98,11 +98,14 @@ describe('EChart', () => {
     expect((chart.getOption().legend as unknown[]).length).toBe(0);
   });
 
-  test('SVG export of a live chart, after updates, draws its current runs', async () => {
+  test('SVG export of a live chart, after updates, draws its current runs under its title', async () => {
     const { chart, setOption } = mount(buildTrajectoryOption(model));
     await setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(2, 3) }));
-    const svg = chartSvgString(chart);
+    const svg = chartSvgString(chart, 'Iterates over <f>');
     expect(svg.startsWith('<svg')).toBe(true);
+    // The title is the image's first text, escaped, and the chart sits below its band.
+    expect(svg).toMatch(/<text[^>]*>Iterates over &lt;f&gt;<\/text><g transform="translate\(0 30\)">/);
+    expect(Number(/height="(\d+)"/.exec(svg)?.[1])).toBe(chart.getHeight() + 30);
     expect(svg).toContain(`stroke="${model.runs[2].color}"`);
     expect(svg).not.toContain(`stroke="${model.runs[1].color}"`);
   });
@@ -158,9 +161,11 @@ describe('EChart', () => {
     chart.getZr().flush();
     const drag = (from: number[]) => {
       const handler = chart.getZr().handler;
-      handler.dispatch('mousedown', { zrX: from[0], zrY: from[1] });
-      handler.dispatch('mousemove', { zrX: from[0] + 30, zrY: from[1] });
-      handler.dispatch('mouseup', { zrX: from[0] + 30, zrY: from[1] });
+      // A drag on the background pans the plot (dataZoom), which stops the native event.
+      const event = (zrX: number, zrY: number) => ({ zrX, zrY, preventDefault: () => undefined, stopPropagation: () => undefined });
+      handler.dispatch('mousedown', event(from[0], from[1]));
+      handler.dispatch('mousemove', event(from[0] + 30, from[1]));
+      handler.dispatch('mouseup', event(from[0] + 30, from[1]));
     };
     drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]));
     expect(onDrag).not.toHaveBeenCalled();
