@@ -162,8 +162,9 @@ export function createGridController(model: GridModel, scroller: GridScroller = 
       case 'choose':
         return openChoices();
       case 'commit':
-        commitEdit(true);
-        move(action.rows, action.cols, false);
+        // One focus, not two: each forces a style and layout pass inside the committing keydown.
+        commitEdit(false);
+        if (!move(action.rows, action.cols, false)) focusActive();
         return true;
       case 'cancel':
         cancelEdit();
