@@ -2,23 +2,38 @@
  * The recalculation core behind the engine: raw inputs and their parses, names, the dependency
  * graph, current values and run results. `update` takes what changed (cells, names, size) and
  * re-evaluates only the cells downstream of it, in dependency order, marking cycles #CYCLE!.
+ * One recalculation may spend LIMITS.recalcWork units of work; the formulas it does not reach
+ * show #NUM! (error.workLimit) until they are recalculated again.
  * Knows nothing of undo, charts or the clipboard (engine.ts does).
  */
 import type { ComputeRequest } from '../core/runTypes';
-import { formatAddress, parseAddress, rangeAddresses, rangeSize, type CellPosition } from './address';
-import { evaluateFormula, MAX_RANGE_CELLS, type EvalContext } from './evaluate';
+import { columnLetters, parseAddress, rangeSize, type CellPosition, type CellRange } from './address';
+import { evaluateFormula, WORK_LIMIT_ERROR, type EvalContext } from './evaluate';
 import { orderCone, DependencyGraph } from './graph';
 import type { SheetSize } from './history';
-import { parseInput, type ParsedInput } from './parse';
+import { LIMITS } from './limits';
+import { isFormula, parseInput, type ParsedInput } from './parse';
 import { collectReferences, type FormulaReferences } from './references';
+import { ValueStore } from './valueStore';
 import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
 import { booleanValue, EMPTY, numberValue, sameValue, sheetError, textValue } from './values';
 
-interface CellRecord {
-  readonly raw: string;
+/** What a raw input means, independent of where it stands (so it is shared by every cell holding the same text). */
+interface Reading {
   readonly parsed: ParsedInput;
   readonly refs: FormulaReferences | null;
+  /** Cells of all its ranges together. */
+  readonly rangeCells: number;
+  /** The largest row and column it refers to (-1 when none), to know which formulas a resize affects. */
+  readonly lastRow: number;
+  readonly lastCol: number;
+}
+
+interface CellRecord {
+  readonly raw: string;
+  readonly position: CellPosition;
+  readonly reading: Reading;
 }
 
 export interface Binding {
@@ -31,11 +46,8 @@ export interface CalculationChange {
   /** The complete new set of names (display name → address). */
   readonly names?: Readonly<Record<string, CellAddress>>;
   /** New raw input per address; undefined empties the cell. */
-  readonly cells?: ReadonlyMap<CellAddress, string | undefined>;
+  readonly cells?: Iterable<readonly [CellAddress, string | undefined]>;
 }
-
-/** Run results kept beyond those in use, so undo or a value typed back finds its run at once. */
-const RESULT_CACHE_LIMIT = 256;
 
 /** Sort addresses top to bottom, then left to right. */
 export function byPosition(a: CellAddress, b: CellAddress): number {
@@ -44,13 +56,48 @@ export function byPosition(a: CellAddress, b: CellAddress): number {
   return pa.row - pb.row || pa.col - pb.col;
 }
 
+const readings = new Map<string, Reading>();
+
+const PLAIN: Omit<Reading, 'parsed'> = { refs: null, rangeCells: 0, lastRow: -1, lastCol: -1 };
+
+/** Parse a raw input; formulas once per distinct text (bounded cache), so moved, pasted and undone cells reuse them. */
+function readInput(raw: string): Reading {
+  if (!isFormula(raw)) return { ...PLAIN, parsed: parseInput(raw) };
+  let reading = readings.get(raw);
+  if (reading === undefined) {
+    const parsed = parseInput(raw);
+    const refs = parsed.kind === 'formula' ? collectReferences(parsed.node) : null;
+    let rangeCells = 0;
+    let lastRow = -1;
+    let lastCol = -1;
+    for (const ref of refs?.refs ?? []) {
+      lastRow = Math.max(lastRow, ref.row);
+      lastCol = Math.max(lastCol, ref.col);
+    }
+    for (const range of refs?.ranges ?? []) {
+      rangeCells += rangeSize(range);
+      lastRow = Math.max(lastRow, range.bottom);
+      lastCol = Math.max(lastCol, range.right);
+    }
+    reading = { parsed, refs, rangeCells, lastRow, lastCol };
+    if (readings.size >= LIMITS.parseCache) readings.clear();
+    readings.set(raw, reading);
+  }
+  return reading;
+}
+
 export class Calculation {
   rows = 1;
   cols = 1;
   private readonly records = new Map<CellAddress, CellRecord>();
-  private readonly values = new Map<CellAddress, CellValue>();
+  /** Raw input by address, kept beside the records so edits can read it without copying. */
+  private readonly raws = new Map<CellAddress, string>();
+  /** Cells whose formula refers to anything (the only ones a resize can affect). */
+  private readonly formulas = new Set<CellAddress>();
+  private readonly values = new ValueStore();
   private names = new Map<string, Binding>();
-  private readonly graph = new DependencyGraph();
+  private namesByAddress = new Map<CellAddress, string>();
+  private readonly graph = new DependencyGraph((cell) => this.records.get(cell)?.position ?? parseAddress(cell));
   private readonly nameUsers = new Map<string, Set<CellAddress>>();
   private readonly results = new Map<string, RunOutcome>();
   /** Per cell, the runs its formula asked for and whose result is not known yet. */
@@ -59,6 +106,10 @@ export class Calculation {
   private readonly runKeys = new Map<CellAddress, ReadonlySet<string>>();
   private evaluating: { needs: Map<string, ComputeRequest>; keys: Set<string> } | null = null;
   private readonly context: EvalContext;
+  /** Work spent by the current recalculation. */
+  private work = 0;
+  /** Column letters by index, so reading a range does not rebuild them per cell. */
+  private readonly letters: string[] = [];
   evaluations = 0;
 
   constructor() {
@@ -70,10 +121,14 @@ export class Calculation {
       get cols() {
         return self.cols;
       },
-      cellValue: (position) => this.values.get(formatAddress(position)) ?? EMPTY,
+      cellAt: (row, col) => this.values.at(row, col),
       resolveName: (lowerName) => {
         const binding = this.names.get(lowerName);
         return binding === undefined ? undefined : (parseAddress(binding.address) ?? undefined);
+      },
+      charge: (units) => {
+        this.work += units;
+        return this.work <= LIMITS.recalcWork;
       },
       runs: {
         lookup: (key) => {
@@ -86,11 +141,16 @@ export class Calculation {
   }
 
   value(address: CellAddress): CellValue {
-    return this.values.get(address) ?? EMPTY;
+    return this.values.get(address);
   }
 
   raw(address: CellAddress): string | undefined {
-    return this.records.get(address)?.raw;
+    return this.raws.get(address);
+  }
+
+  /** Non-empty cells held. */
+  get size(): number {
+    return this.raws.size;
   }
 
   binding(lowerName: string): Binding | undefined {
@@ -101,10 +161,26 @@ export class Calculation {
     return this.names.values();
   }
 
+  /** The name bound to an address, if any. */
+  nameAt(address: CellAddress): string | undefined {
+    return this.namesByAddress.get(address);
+  }
+
+  /** Raw inputs by address (a live view in no particular order: read it before the next update). */
+  rawView(): ReadonlyMap<CellAddress, string> {
+    return this.raws;
+  }
+
   /** Raw inputs by address, in sheet order. */
   rawCells(): Map<CellAddress, string> {
+    const keyed: { key: number; address: CellAddress }[] = [];
+    for (const address of this.raws.keys()) {
+      const p = parseAddress(address) as CellPosition;
+      keyed.push({ key: p.row * LIMITS.cols + p.col, address });
+    }
+    keyed.sort((a, b) => a.key - b.key);
     const cells = new Map<CellAddress, string>();
-    for (const address of [...this.records.keys()].sort(byPosition)) cells.set(address, (this.records.get(address) as CellRecord).raw);
+    for (const { address } of keyed) cells.set(address, this.raws.get(address) as string);
     return cells;
   }
 
@@ -117,26 +193,22 @@ export class Calculation {
   /** Apply a change and recalculate what it affects; returns the addresses whose value changed. */
   update(change: CalculationChange): Set<CellAddress> {
     const touched = new Set<CellAddress>();
-    if (change.size) {
+    if (change.size && (change.size.rows !== this.rows || change.size.cols !== this.cols)) {
+      // Only formulas that reach past the smaller of the two sizes can change with it.
+      const rows = Math.min(this.rows, change.size.rows);
+      const cols = Math.min(this.cols, change.size.cols);
+      for (const address of this.formulas) {
+        const reading = (this.records.get(address) as CellRecord).reading;
+        if (reading.lastRow >= rows || reading.lastCol >= cols || (reading.refs?.names.length ?? 0) > 0) touched.add(address);
+      }
       this.rows = change.size.rows;
       this.cols = change.size.cols;
     }
-    if (change.names) {
-      const next = new Map<string, Binding>();
-      for (const [name, address] of Object.entries(change.names)) next.set(name.toLowerCase(), { name, address });
-      for (const lower of new Set([...this.names.keys(), ...next.keys()])) {
-        if (this.names.get(lower)?.address !== next.get(lower)?.address) {
-          for (const user of this.nameUsers.get(lower) ?? []) touched.add(user);
-        }
-      }
-      this.names = next;
-    }
+    if (change.names) this.setNames(change.names, touched);
     for (const [address, raw] of change.cells ?? []) {
       this.setRecord(address, raw);
       touched.add(address);
     }
-    // A new size can bring references into the sheet or push them out: every formula re-resolves.
-    if (change.size) for (const address of this.records.keys()) touched.add(address);
     for (const address of touched) this.resolvePrecedents(address);
     return this.recompute(touched);
   }
@@ -162,16 +234,46 @@ export class Calculation {
     return roots.length === 0 ? new Set() : this.recompute(roots);
   }
 
+  private addressOf(position: CellPosition): CellAddress {
+    let letters = this.letters[position.col];
+    if (letters === undefined) {
+      letters = columnLetters(position.col);
+      this.letters[position.col] = letters;
+    }
+    return `${letters}${position.row + 1}`;
+  }
+
+  private setNames(names: Readonly<Record<string, CellAddress>>, touched: Set<CellAddress>): void {
+    const next = new Map<string, Binding>();
+    const byAddress = new Map<CellAddress, string>();
+    for (const [name, address] of Object.entries(names)) {
+      next.set(name.toLowerCase(), { name, address });
+      byAddress.set(address, name);
+    }
+    for (const lower of new Set([...this.names.keys(), ...next.keys()])) {
+      if (this.names.get(lower)?.address !== next.get(lower)?.address) {
+        for (const user of this.nameUsers.get(lower) ?? []) touched.add(user);
+      }
+    }
+    this.names = next;
+    this.namesByAddress = byAddress;
+  }
+
   private setRecord(address: CellAddress, raw: string | undefined): void {
     const old = this.records.get(address);
-    for (const name of old?.refs?.names ?? []) this.nameUsers.get(name)?.delete(address);
+    for (const name of old?.reading.refs?.names ?? []) this.nameUsers.get(name)?.delete(address);
     if (raw === undefined) {
       this.records.delete(address);
+      this.raws.delete(address);
+      this.formulas.delete(address);
       return;
     }
-    const parsed = parseInput(raw);
-    const refs = parsed.kind === 'formula' ? collectReferences(parsed.node) : null;
-    this.records.set(address, { raw, parsed, refs });
+    const reading = readInput(raw);
+    this.records.set(address, { raw, position: old?.position ?? (parseAddress(address) as CellPosition), reading });
+    this.raws.set(address, raw);
+    const refs = reading.refs;
+    if (refs !== null && (refs.refs.length > 0 || refs.ranges.length > 0 || refs.names.length > 0)) this.formulas.add(address);
+    else this.formulas.delete(address);
     for (const name of refs?.names ?? []) {
       let users = this.nameUsers.get(name);
       if (users === undefined) {
@@ -184,36 +286,42 @@ export class Calculation {
 
   /** Rebuild the graph edges of one cell from its references, ranges and names. */
   private resolvePrecedents(address: CellAddress): void {
-    const refs = this.records.get(address)?.refs;
+    const reading = this.records.get(address)?.reading;
+    const refs = reading?.refs;
     const reads = new Set<CellAddress>();
-    if (refs) {
-      const within = (p: CellPosition) => p.row < this.rows && p.col < this.cols;
-      for (const ref of refs.refs) if (within(ref)) reads.add(formatAddress(ref));
-      for (const range of refs.ranges) {
-        if (rangeSize(range) > MAX_RANGE_CELLS) continue;
-        const clipped = { ...range, bottom: Math.min(range.bottom, this.rows - 1), right: Math.min(range.right, this.cols - 1) };
-        if (clipped.bottom >= clipped.top && clipped.right >= clipped.left) for (const a of rangeAddresses(clipped)) reads.add(a);
-      }
+    const ranges: CellRange[] = [];
+    // A formula whose ranges are over the limit is an error whatever the cells hold: no edges.
+    if (refs && reading.rangeCells <= LIMITS.formulaRangeCells) {
+      for (const ref of refs.refs) if (ref.row < this.rows && ref.col < this.cols) reads.add(this.addressOf(ref));
+      for (const range of refs.ranges) if (rangeSize(range) <= LIMITS.rangeCells) ranges.push(range);
       for (const name of refs.names) {
         const binding = this.names.get(name);
         if (binding !== undefined) reads.add(binding.address);
       }
     }
-    this.graph.setPrecedents(address, reads);
+    this.graph.setPrecedents(address, reads, ranges);
   }
 
-  /** Re-evaluate the roots and everything downstream, in dependency order; return what changed. */
+  /**
+   * Re-evaluate the roots and everything downstream, in dependency order; return what changed.
+   * Cells that read nothing (numbers, text, formulas without references) go first and skip the
+   * ordering walk, so pasting a block of numbers costs no graph search.
+   */
   private recompute(roots: Iterable<CellAddress>): Set<CellAddress> {
     const cone = this.graph.cone(roots);
-    const { order, cyclic } = orderCone(this.graph, cone);
+    const constants = new Set<CellAddress>();
+    for (const address of cone.keys()) if (!this.formulas.has(address)) constants.add(address);
+    const { order, cyclic } = orderCone(this.graph, cone, constants);
     const changed = new Set<CellAddress>();
-    for (const address of order) {
+    this.work = 0;
+    for (const address of [...constants, ...order]) {
       this.waiting.delete(address);
       this.runKeys.delete(address);
       const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : this.evaluateCell(address);
-      const previous = this.values.get(address) ?? EMPTY;
-      if (next.kind === 'empty') this.values.delete(address);
-      else this.values.set(address, next);
+      const previous = this.values.get(address);
+      if (previous.kind === 'empty' && next.kind === 'empty') continue;
+      const position = this.records.get(address)?.position ?? parseAddress(address);
+      if (position !== null) this.values.set(address, position, next);
       if (!sameValue(previous, next)) changed.add(address);
     }
     this.evictResults();
@@ -224,7 +332,8 @@ export class Calculation {
     const record = this.records.get(address);
     if (record === undefined) return EMPTY;
     this.evaluations += 1;
-    const parsed = record.parsed;
+    this.work += 1;
+    const parsed = record.reading.parsed;
     switch (parsed.kind) {
       case 'empty':
         return EMPTY;
@@ -233,33 +342,45 @@ export class Calculation {
       case 'boolean':
         return booleanValue(parsed.value);
       case 'text':
-        return textValue(parsed.value);
+        return parsed.value.length > LIMITS.textChars
+          ? sheetError('#NUM!', 'error.textTooLong', { length: parsed.value.length, limit: LIMITS.textChars })
+          : textValue(parsed.value);
       case 'invalid':
-        return sheetError('#ERROR!', 'error.parse', { message: parsed.message });
-      case 'formula': {
-        this.evaluating = { needs: new Map(), keys: new Set() };
-        try {
-          return evaluateFormula(parsed.node, this.context);
-        } catch (error) {
-          // A bug in a function body must not escape the engine: it becomes the cell's error.
-          return sheetError('#VALUE!', 'error.unsupportedSyntax', { syntax: error instanceof Error ? error.message : String(error) });
-        } finally {
-          const { needs, keys } = this.evaluating;
-          this.evaluating = null;
-          if (needs.size > 0) this.waiting.set(address, needs);
-          if (keys.size > 0) this.runKeys.set(address, keys);
-        }
-      }
+        return sheetError('#ERROR!', parsed.reason, parsed.args);
+      case 'formula':
+        return this.evaluateFormulaCell(address, parsed.node, record.reading);
     }
+  }
+
+  private evaluateFormulaCell(address: CellAddress, node: Extract<ParsedInput, { kind: 'formula' }>['node'], reading: Reading): CellValue {
+    if (this.work > LIMITS.recalcWork) return WORK_LIMIT_ERROR;
+    if (reading.rangeCells > LIMITS.formulaRangeCells) {
+      return sheetError('#NUM!', 'error.rangesTooLarge', { count: reading.rangeCells, limit: LIMITS.formulaRangeCells });
+    }
+    this.evaluating = { needs: new Map(), keys: new Set() };
+    let value: CellValue;
+    try {
+      value = evaluateFormula(node, this.context);
+    } catch (error) {
+      // A bug in a function body must not escape the engine: it becomes the cell's error.
+      value = sheetError('#VALUE!', 'error.unsupportedSyntax', { syntax: error instanceof Error ? error.message : String(error) });
+    }
+    const { needs, keys } = this.evaluating;
+    this.evaluating = null;
+    // Spent during this cell: whatever it computed (even through IFERROR) is incomplete.
+    if (this.work > LIMITS.recalcWork) return WORK_LIMIT_ERROR;
+    if (needs.size > 0) this.waiting.set(address, needs);
+    if (keys.size > 0) this.runKeys.set(address, keys);
+    return value;
   }
 
   /** Drop the oldest results no cell uses once the cache is over its limit. */
   private evictResults(): void {
-    if (this.results.size <= RESULT_CACHE_LIMIT) return;
+    if (this.results.size <= LIMITS.runResultCache) return;
     const inUse = new Set<string>();
     for (const keys of this.runKeys.values()) for (const key of keys) inUse.add(key);
     for (const key of this.results.keys()) {
-      if (this.results.size <= RESULT_CACHE_LIMIT) break;
+      if (this.results.size <= LIMITS.runResultCache) break;
       if (!inUse.has(key)) this.results.delete(key);
     }
   }

@@ -13,6 +13,7 @@ import {
   type CellPosition,
 } from './address';
 import type { Change, Patch } from './history';
+import { LIMITS } from './limits';
 import { mapIndex, nameMapper, rewriteFormula, shiftMapper, structuralMapper, type RefMapper } from './rewrite';
 import type { CellAddress, ChartBinding, Pin } from './types';
 
@@ -27,9 +28,6 @@ export interface SheetParts {
   readonly charts: readonly ChartBinding[];
   readonly pins: readonly Pin[];
 }
-
-/** Largest sheet an edit may grow to (the share format's bound). */
-export const MAX_SHEET_SIDE = 10_000;
 
 /** Per-address before/after of two cell maps, only where they differ. */
 export function diffCells(
@@ -46,27 +44,62 @@ export function diffCells(
   return changes;
 }
 
-/** Paste rows of raw inputs at `target`; with a `source` anchor relative references shift by target − source. */
-export function pastePatch(parts: SheetParts, target: CellPosition, block: readonly (readonly string[])[], source?: CellPosition): Patch {
+/** A paste as a patch, with how the grid grew and how much of the block did not fit. */
+export interface PastePlan {
+  readonly patch: Patch;
+  readonly grew: { readonly rows: number; readonly cols: number } | null;
+  readonly dropped: { readonly rows: number; readonly cols: number };
+}
+
+/**
+ * Paste rows of raw inputs at `target`; with a `source` anchor relative references shift by
+ * target − source. The grid grows to take the block, up to LIMITS.rows × LIMITS.cols; rows are
+ * kept whole while the sheet stays within LIMITS.cells non-empty cells. What does not fit is
+ * counted in `dropped` (rows and columns of the block), never silently lost.
+ */
+export function pastePatch(parts: SheetParts, target: CellPosition, block: readonly (readonly string[])[], source?: CellPosition): PastePlan {
   const mapper = source === undefined ? null : shiftMapper(target.row - source.row, target.col - source.col);
+  const blockRows = block.length;
+  let blockCols = 0;
+  for (const fields of block) blockCols = Math.max(blockCols, fields.length);
+  const fitRows = Math.max(0, Math.min(blockRows, LIMITS.rows - target.row));
+  const fitCols = Math.max(0, Math.min(blockCols, LIMITS.cols - target.col));
+  const letters: string[] = [];
+  for (let c = 0; c < fitCols; c += 1) letters.push(columnLetters(target.col + c));
   const cells = new Map<CellAddress, Change<string | undefined>>();
-  let rows = parts.rows;
-  let cols = parts.cols;
-  block.forEach((fields, r) => {
-    fields.forEach((field, c) => {
-      const position = { row: target.row + r, col: target.col + c };
-      if (position.row >= MAX_SHEET_SIDE || position.col >= MAX_SHEET_SIDE) return;
-      rows = Math.max(rows, position.row + 1);
-      cols = Math.max(cols, position.col + 1);
-      const address = formatAddress(position);
-      const raw = mapper === null ? field : rewriteFormula(field, mapper);
+  let stored = parts.cells.size;
+  let rowsKept = 0;
+  const row: [CellAddress, Change<string | undefined>][] = [];
+  for (let r = 0; r < fitRows; r += 1) {
+    const fields = block[r];
+    const suffix = String(target.row + r + 1);
+    let added = 0;
+    row.length = 0;
+    for (let c = 0; c < Math.min(fields.length, fitCols); c += 1) {
+      const address = `${letters[c]}${suffix}`;
+      const field = fields[c];
+      const raw = mapper === null || !field.includes('=') ? field : rewriteFormula(field, mapper);
       const after = raw.trim() === '' ? undefined : raw;
       const before = parts.cells.get(address);
-      if (before !== after) cells.set(address, { before, after });
-    });
-  });
+      if (before === after) continue;
+      added += (after === undefined ? 0 : 1) - (before === undefined ? 0 : 1);
+      row.push([address, { before, after }]);
+    }
+    // A row that would take the sheet past its cell limit is not pasted, nor any after it.
+    if (stored + added > LIMITS.cells) break;
+    stored += added;
+    for (const [address, change] of row) cells.set(address, change);
+    rowsKept = r + 1;
+  }
+  const rows = rowsKept === 0 ? parts.rows : Math.max(parts.rows, target.row + rowsKept);
+  const cols = rowsKept === 0 ? parts.cols : Math.max(parts.cols, target.col + fitCols);
   const grown = rows !== parts.rows || cols !== parts.cols;
-  return grown ? { cells, size: { before: { rows: parts.rows, cols: parts.cols }, after: { rows, cols } } } : { cells };
+  const patch: Patch = grown ? { cells, size: { before: { rows: parts.rows, cols: parts.cols }, after: { rows, cols } } } : { cells };
+  return {
+    patch,
+    grew: grown ? { rows: rows - parts.rows, cols: cols - parts.cols } : null,
+    dropped: { rows: blockRows - rowsKept, cols: blockCols - fitCols },
+  };
 }
 
 type Axis = 'row' | 'col';
@@ -91,6 +124,39 @@ function moveSource(source: string, names: ReadonlyMap<string, string | null>, m
 }
 
 /**
+ * The changes of moving every cell (null: it is deleted) and rewriting its formula. Only cells
+ * that move or whose text changes appear; a vacated address that nothing moves into empties.
+ */
+function movedCells(
+  cells: ReadonlyMap<CellAddress, string>,
+  move: (position: CellPosition) => CellPosition | null,
+  rewrite: (raw: string) => string,
+): Map<CellAddress, Change<string | undefined>> {
+  const arrivals = new Map<CellAddress, string>();
+  const vacated: CellAddress[] = [];
+  for (const [address, raw] of cells) {
+    const position = parseAddress(address);
+    const moved = position === null ? null : move(position);
+    if (moved === null) {
+      vacated.push(address);
+      continue;
+    }
+    const destination = moved.row === position?.row && moved.col === position.col ? address : formatAddress(moved);
+    const text = raw.includes('=') ? rewrite(raw) : raw;
+    if (destination === address && text === raw) continue;
+    arrivals.set(destination, text);
+    if (destination !== address) vacated.push(address);
+  }
+  const changes = new Map<CellAddress, Change<string | undefined>>();
+  for (const [address, raw] of arrivals) {
+    const before = cells.get(address);
+    if (before !== raw) changes.set(address, { before, after: raw });
+  }
+  for (const address of vacated) if (!arrivals.has(address)) changes.set(address, { before: cells.get(address), after: undefined });
+  return changes;
+}
+
+/**
  * Insert (`count` new rows/columns before index `at`, 0-based) or delete (`count` from `at` on).
  * Cells move, formulas everywhere follow their references, names and chart sources move too; a
  * reference to a deleted cell becomes #REF!, a name bound to a deleted cell is removed and its
@@ -107,12 +173,7 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
   }
   // Structural moves for references, and #REF! for names whose cell is gone.
   const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: nameMapper(goneNames).name };
-  const cells = new Map<CellAddress, string>();
-  for (const [address, raw] of parts.cells) {
-    const position = parseAddress(address);
-    const moved = position === null ? null : movePosition(position, axis, op, at, count);
-    if (moved !== null) cells.set(formatAddress(moved), rewriteFormula(raw, mapper));
-  }
+  const cells = movedCells(parts.cells, (position) => movePosition(position, axis, op, at, count), (raw) => rewriteFormula(raw, mapper));
   const delta = op === 'insert' ? count : -count;
   const size = {
     before: { rows: parts.rows, cols: parts.cols },
@@ -129,7 +190,7 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     return moved === null ? pin : { ...pin, cell: formatAddress(moved) };
   });
   const patch: Patch = {
-    cells: diffCells(parts.cells, cells),
+    cells,
     names: { before: parts.names, after: names },
     size,
     charts: { before: parts.charts, after: charts },
@@ -147,11 +208,10 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
 /** Rename names (lower-case old → new display name) in every formula and in chart sources. */
 export function renamePatch(parts: SheetParts, renames: ReadonlyMap<string, string>, names: Readonly<Record<string, CellAddress>>): Patch {
   const mapper = nameMapper(renames);
-  const cells = new Map<CellAddress, string>();
-  for (const [address, raw] of parts.cells) cells.set(address, rewriteFormula(raw, mapper));
+  const cells = renames.size === 0 ? new Map() : movedCells(parts.cells, (position) => position, (raw) => rewriteFormula(raw, mapper));
   const charts = parts.charts.map((chart) => ({ ...chart, source: moveSource(chart.source, renames, mapper) ?? chart.source }));
   return {
-    cells: diffCells(parts.cells, cells),
+    cells,
     names: { before: parts.names, after: names },
     charts: { before: parts.charts, after: charts },
   };

@@ -2,25 +2,48 @@
  * The dependency graph between cells, and the order in which an edit's consequences are
  * recomputed. Every walk here is iterative (explicit stacks), so a chain of 100 000 formulas
  * neither overflows the call stack nor takes more than linear time.
+ *
+ * A formula's single references are edges to cells; its ranges are kept as rectangles in a
+ * spatial index (columns × blocks of rows), so `=SUM(A1:B500000)` costs a few thousand index
+ * entries rather than a million edges, and finding who reads a changed cell looks only at the
+ * ranges that pass through its block.
  */
+import { parseAddress, type CellPosition, type CellRange } from './address';
 import type { CellAddress } from './types';
 
+const BLOCK_ROWS = 256;
+/** Larger than the number of row blocks of the largest sheet (LIMITS.rows / BLOCK_ROWS). */
+const BLOCKS_PER_COLUMN = 1 << 13;
+const bucketKey = (col: number, block: number) => col * BLOCKS_PER_COLUMN + block;
+
 export class DependencyGraph {
+  /** `positionOf` finds a cell's row and column (the calculation knows them without parsing). */
+  constructor(private readonly positionOf: (cell: CellAddress) => CellPosition | null = parseAddress) {}
+
   private readonly precedents = new Map<CellAddress, ReadonlySet<CellAddress>>();
   private readonly dependents = new Map<CellAddress, Set<CellAddress>>();
+  private readonly rangeReads = new Map<CellAddress, readonly CellRange[]>();
+  /** Bucket → the cells whose ranges pass through it, with those ranges. */
+  private readonly buckets = new Map<number, Map<CellAddress, CellRange[]>>();
 
-  /** Replace what `cell` reads from. */
-  setPrecedents(cell: CellAddress, reads: ReadonlySet<CellAddress>): void {
+  /** Replace what `cell` reads from: single cells, and ranges (rectangles, read whole). */
+  setPrecedents(cell: CellAddress, reads: ReadonlySet<CellAddress>, ranges: readonly CellRange[] = []): void {
+    // The common case of a paste: a constant that read nothing before and reads nothing now.
+    if (reads.size === 0 && ranges.length === 0 && !this.precedents.has(cell) && !this.rangeReads.has(cell)) return;
     for (const old of this.precedents.get(cell) ?? []) {
       const set = this.dependents.get(old);
       set?.delete(cell);
       if (set !== undefined && set.size === 0) this.dependents.delete(old);
     }
-    if (reads.size === 0) {
-      this.precedents.delete(cell);
-      return;
+    for (const range of this.rangeReads.get(cell) ?? []) {
+      forBuckets(range, (key) => {
+        const bucket = this.buckets.get(key);
+        bucket?.delete(cell);
+        if (bucket !== undefined && bucket.size === 0) this.buckets.delete(key);
+      });
     }
-    this.precedents.set(cell, reads);
+    if (reads.size === 0) this.precedents.delete(cell);
+    else this.precedents.set(cell, reads);
     for (const source of reads) {
       let set = this.dependents.get(source);
       if (set === undefined) {
@@ -29,36 +52,76 @@ export class DependencyGraph {
       }
       set.add(cell);
     }
+    if (ranges.length === 0) {
+      this.rangeReads.delete(cell);
+      return;
+    }
+    this.rangeReads.set(cell, ranges);
+    for (const range of ranges) {
+      forBuckets(range, (key) => {
+        let bucket = this.buckets.get(key);
+        if (bucket === undefined) {
+          bucket = new Map();
+          this.buckets.set(key, bucket);
+        }
+        const list = bucket.get(cell);
+        if (list === undefined) bucket.set(cell, [range]);
+        else list.push(range);
+      });
+    }
   }
 
   precedentsOf(cell: CellAddress): ReadonlySet<CellAddress> {
     return this.precedents.get(cell) ?? EMPTY_SET;
   }
 
+  /** The cells that read `cell`, through a single reference or a range (without repeats). */
   dependentsOf(cell: CellAddress): ReadonlySet<CellAddress> {
-    return this.dependents.get(cell) ?? EMPTY_SET;
+    const direct = this.dependents.get(cell) ?? EMPTY_SET;
+    if (this.buckets.size === 0) return direct;
+    const position = this.positionOf(cell);
+    if (position === null) return direct;
+    const bucket = this.buckets.get(bucketKey(position.col, Math.floor(position.row / BLOCK_ROWS)));
+    if (bucket === undefined) return direct;
+    let out: Set<CellAddress> | null = null;
+    for (const [reader, ranges] of bucket) {
+      if (direct.has(reader)) continue;
+      if (ranges.some((r) => position.row >= r.top && position.row <= r.bottom && position.col >= r.left && position.col <= r.right)) {
+        out ??= new Set(direct);
+        out.add(reader);
+      }
+    }
+    return out ?? direct;
   }
 
-  /** The roots and everything that depends on them, directly or not. */
-  cone(roots: Iterable<CellAddress>): Set<CellAddress> {
-    const seen = new Set<CellAddress>();
+  /**
+   * The roots and everything that depends on them, directly or not, each with its dependents
+   * (so ordering the cone does not look them up again).
+   */
+  cone(roots: Iterable<CellAddress>): Cone {
+    const cone = new Map<CellAddress, ReadonlySet<CellAddress>>();
     const stack: CellAddress[] = [];
-    for (const root of roots) {
-      if (!seen.has(root)) {
-        seen.add(root);
-        stack.push(root);
-      }
-    }
+    const visit = (cell: CellAddress) => {
+      if (cone.has(cell)) return;
+      cone.set(cell, this.dependentsOf(cell));
+      stack.push(cell);
+    };
+    for (const root of roots) visit(root);
     while (stack.length > 0) {
-      const cell = stack.pop() as CellAddress;
-      for (const next of this.dependentsOf(cell)) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
+      for (const next of cone.get(stack.pop() as CellAddress) as ReadonlySet<CellAddress>) visit(next);
     }
-    return seen;
+    return cone;
+  }
+}
+
+/** A cone: each cell of it with the cells that read it. */
+export type Cone = ReadonlyMap<CellAddress, ReadonlySet<CellAddress>>;
+
+function forBuckets(range: CellRange, visit: (key: number) => void): void {
+  const firstBlock = Math.floor(range.top / BLOCK_ROWS);
+  const lastBlock = Math.floor(range.bottom / BLOCK_ROWS);
+  for (let col = range.left; col <= range.right; col += 1) {
+    for (let block = firstBlock; block <= lastBlock; block += 1) visit(bucketKey(col, block));
   }
 }
 
@@ -81,9 +144,10 @@ interface Frame {
  * dependent edges. Tarjan emits each strongly connected component after every component it
  * reaches, i.e. dependents first, so the emitted list reversed is a valid evaluation order.
  * Cells get small integer ids on first visit so the hot loop works on arrays, not maps.
+ * Cells in `skip` are left out (the caller evaluates them first: they read nothing).
  * `orderCone(graph, graph.cone(["A1"]))`
  */
-export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>): EvaluationOrder {
+export function orderCone(graph: DependencyGraph, cone: Cone, skip?: ReadonlySet<CellAddress>): EvaluationOrder {
   const ids = new Map<CellAddress, number>();
   const cells: CellAddress[] = [];
   const low: number[] = [];
@@ -100,18 +164,18 @@ export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>
     low.push(id);
     onStack.push(true);
     stack.push(id);
-    frames.push({ id, next: graph.dependentsOf(cell)[Symbol.iterator]() });
+    frames.push({ id, next: (cone.get(cell) ?? graph.dependentsOf(cell))[Symbol.iterator]() });
   };
 
-  for (const start of cone) {
-    if (ids.has(start)) continue;
+  for (const start of cone.keys()) {
+    if (ids.has(start) || skip?.has(start)) continue;
     enter(start);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
       const step = frame.next.next();
       if (!step.done) {
         const next = step.value;
-        if (!cone.has(next)) continue;
+        if (!cone.has(next) || skip?.has(next)) continue;
         const seen = ids.get(next);
         if (seen === undefined) enter(next);
         else {
