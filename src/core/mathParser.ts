@@ -45,12 +45,20 @@ export const MATH_LIMITS: MathLimits = { maxChars: 10_000, maxNesting: 64, maxNo
 /** Bounds of the symbolic operations (trees larger than these are refused, not simplified). */
 export const SYMBOLIC_LIMITS = {
   /** Largest tree differentiated. */
-  derivativeInputNodes: 5_000,
+  derivativeInputNodes: 1_000,
   /** Largest raw derivative simplified and returned (a product of n factors has ~n² nodes of derivative). */
   derivativeNodes: 50_000,
   /** Largest tree given to mathjs' full simplify, whose rule search is super-linear. */
   fullSimplifyNodes: 400,
 } as const;
+
+/**
+ * Tree nodes the symbolic layer has processed since the process started: parsed, or handed to
+ * or produced by a derivative or a simplification. Nothing here depends on it; the sheet reads
+ * it to charge symbolic work to its recalculation budget (src/sheet/limits.ts, recalcWork).
+ * `const before = symbolicWork.nodes; parseMath('x1^2'); symbolicWork.nodes - before === 3`.
+ */
+export const symbolicWork = { nodes: 0 };
 
 export type ParseFailureReason = 'syntax' | 'tooLong' | 'tooDeep' | 'tooLarge';
 
@@ -198,6 +206,7 @@ export function parseMath(text: string, limits: MathLimits = MATH_LIMITS): Parse
     return { ok: false, reason, message: error instanceof Error ? error.message : String(error) };
   }
   const size = treeSize(node, limits.maxNodes);
+  symbolicWork.nodes += size.nodes;
   if (size.nodes > limits.maxNodes) return tooBig('tooLarge', 'number of parts', size.nodes, limits.maxNodes);
   if (size.depth > limits.maxDepth) return tooBig('tooDeep', 'depth', size.depth, limits.maxDepth);
   return { ok: true, node };
@@ -213,7 +222,16 @@ export class TreeTooLargeError extends Error {
 
 function checkSize(node: MathNode, what: string, limit: number): void {
   const { nodes } = treeSize(node, limit);
+  symbolicWork.nodes += nodes;
   if (nodes > limit) throw new TreeTooLargeError(what, nodes, limit);
+}
+
+/** Whether mathjs' full simplify may take the tree (counting its nodes as work either way). */
+function fullSimplifyAllowed(node: MathNode): boolean {
+  const { nodes } = treeSize(node, SYMBOLIC_LIMITS.fullSimplifyNodes);
+  // The full simplify tries its rule list many times over; count it as that much work.
+  symbolicWork.nodes += nodes * 20;
+  return nodes <= SYMBOLIC_LIMITS.fullSimplifyNodes;
 }
 
 /**
@@ -228,13 +246,13 @@ const CORE_CONTEXT = { context: { add: NON_TRIVIAL, multiply: NON_TRIVIAL } };
 
 /** Symbolic derivative, simplified. `differentiate(parse('x^2'), 'x')` → `2 * x`. Throws on trees over SYMBOLIC_LIMITS. */
 export function differentiate(node: MathNode, variable: string): MathNode {
-  checkSize(node, 'formula', SYMBOLIC_LIMITS.fullSimplifyNodes);
+  if (!fullSimplifyAllowed(node)) throw new TreeTooLargeError('formula', treeSize(node).nodes, SYMBOLIC_LIMITS.fullSimplifyNodes);
   return math.derivative(node, variable);
 }
 
 /** Algebraic simplification (used to print derived gradients readably); trees over the bound come back as they are. */
 export function simplify(node: MathNode): MathNode {
-  return treeSize(node, SYMBOLIC_LIMITS.fullSimplifyNodes).nodes > SYMBOLIC_LIMITS.fullSimplifyNodes ? node : math.simplify(node);
+  return fullSimplifyAllowed(node) ? math.simplify(node) : node;
 }
 
 /**
@@ -244,8 +262,7 @@ export function simplify(node: MathNode): MathNode {
  * `simplifyDecimal(differentiate(parse('0.1*x1^2'), 'x1')).toString()` → `0.2 * x1`.
  */
 export function simplifyDecimal(node: MathNode): MathNode {
-  if (treeSize(node, SYMBOLIC_LIMITS.fullSimplifyNodes).nodes > SYMBOLIC_LIMITS.fullSimplifyNodes) return node;
-  return math.simplify(node, {}, { exactFractions: false });
+  return fullSimplifyAllowed(node) ? math.simplify(node, {}, { exactFractions: false }) : node;
 }
 
 /** Print a node with numbers rounded to `significantDigits` (hides 0.30000000000000004). `formatNode(n, 14)` → `0.3 * x1`. */

@@ -6,6 +6,7 @@
  * show #NUM! (error.workLimit) until they are recalculated again.
  * Knows nothing of undo, charts or the clipboard (engine.ts does).
  */
+import { symbolicWork } from '../core/mathParser';
 import type { ComputeRequest } from '../core/runTypes';
 import { columnLetters, parseAddress, rangeSize, type CellPosition, type CellRange } from './address';
 import { evaluateFormula, WORK_LIMIT_ERROR, type EvalContext } from './evaluate';
@@ -19,21 +20,15 @@ import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
 import { booleanValue, EMPTY, numberValue, sameValue, sheetError, textValue } from './values';
 
-/** What a raw input means, independent of where it stands (so it is shared by every cell holding the same text). */
+/** What a formula means, independent of where it stands (so it is shared by every cell holding the same text). */
 interface Reading {
   readonly parsed: ParsedInput;
   readonly refs: FormulaReferences | null;
-  /** Cells of all its ranges together. */
+  /** Cells of all its ranges together (those within the per-range limit). */
   readonly rangeCells: number;
   /** The largest row and column it refers to (-1 when none), to know which formulas a resize affects. */
   readonly lastRow: number;
   readonly lastCol: number;
-}
-
-interface CellRecord {
-  readonly raw: string;
-  readonly position: CellPosition;
-  readonly reading: Reading;
 }
 
 export interface Binding {
@@ -58,11 +53,11 @@ export function byPosition(a: CellAddress, b: CellAddress): number {
 
 const readings = new Map<string, Reading>();
 
-const PLAIN: Omit<Reading, 'parsed'> = { refs: null, rangeCells: 0, lastRow: -1, lastCol: -1 };
+/** Work units per tree node the symbolic layer processes (a node there costs several range cells' worth). */
+const SYMBOLIC_NODE_WORK = 8;
 
-/** Parse a raw input; formulas once per distinct text (bounded cache), so moved, pasted and undone cells reuse them. */
-function readInput(raw: string): Reading {
-  if (!isFormula(raw)) return { ...PLAIN, parsed: parseInput(raw) };
+/** Parse a formula once per distinct text (bounded cache), so moved, pasted and undone cells reuse it. */
+function readFormula(raw: string): Reading {
   let reading = readings.get(raw);
   if (reading === undefined) {
     const parsed = parseInput(raw);
@@ -75,7 +70,9 @@ function readInput(raw: string): Reading {
       lastCol = Math.max(lastCol, ref.col);
     }
     for (const range of refs?.ranges ?? []) {
-      rangeCells += rangeSize(range);
+      // A range over the per-range limit is an error of its own (rangeTooLarge) and reads nothing.
+      const size = rangeSize(range);
+      if (size <= LIMITS.rangeCells) rangeCells += size;
       lastRow = Math.max(lastRow, range.bottom);
       lastCol = Math.max(lastCol, range.right);
     }
@@ -89,15 +86,19 @@ function readInput(raw: string): Reading {
 export class Calculation {
   rows = 1;
   cols = 1;
-  private readonly records = new Map<CellAddress, CellRecord>();
-  /** Raw input by address, kept beside the records so edits can read it without copying. */
+  /** Raw input by address: every non-empty cell. */
   private readonly raws = new Map<CellAddress, string>();
+  /**
+   * The readings of the cells that hold formulas. Plain inputs (numbers, text) keep no more
+   * than their text: a pasted column of 100,000 numbers is one map entry per cell.
+   */
+  private readonly readingOf = new Map<CellAddress, Reading>();
   /** Cells whose formula refers to anything (the only ones a resize can affect). */
   private readonly formulas = new Set<CellAddress>();
   private readonly values = new ValueStore();
   private names = new Map<string, Binding>();
   private namesByAddress = new Map<CellAddress, string>();
-  private readonly graph = new DependencyGraph((cell) => this.records.get(cell)?.position ?? parseAddress(cell));
+  private readonly graph = new DependencyGraph();
   private readonly nameUsers = new Map<string, Set<CellAddress>>();
   private readonly results = new Map<string, RunOutcome>();
   /** Per cell, the runs its formula asked for and whose result is not known yet. */
@@ -106,8 +107,9 @@ export class Calculation {
   private readonly runKeys = new Map<CellAddress, ReadonlySet<string>>();
   private evaluating: { needs: Map<string, ComputeRequest>; keys: Set<string> } | null = null;
   private readonly context: EvalContext;
-  /** Work spent by the current recalculation. */
+  /** Work spent by the current recalculation, and the core's symbolic meter when last read. */
   private work = 0;
+  private symbolicSeen = symbolicWork.nodes;
   /** Column letters by index, so reading a range does not rebuild them per cell. */
   private readonly letters: string[] = [];
   evaluations = 0;
@@ -127,7 +129,9 @@ export class Calculation {
         return binding === undefined ? undefined : (parseAddress(binding.address) ?? undefined);
       },
       charge: (units) => {
-        this.work += units;
+        // Symbolic work (parsing objectives, derivatives, theory) is metered by the core; add what it did since.
+        this.work += units + (symbolicWork.nodes - this.symbolicSeen) * SYMBOLIC_NODE_WORK;
+        this.symbolicSeen = symbolicWork.nodes;
         return this.work <= LIMITS.recalcWork;
       },
       runs: {
@@ -198,7 +202,7 @@ export class Calculation {
       const rows = Math.min(this.rows, change.size.rows);
       const cols = Math.min(this.cols, change.size.cols);
       for (const address of this.formulas) {
-        const reading = (this.records.get(address) as CellRecord).reading;
+        const reading = this.readingOf.get(address) as Reading;
         if (reading.lastRow >= rows || reading.lastCol >= cols || (reading.refs?.names.length ?? 0) > 0) touched.add(address);
       }
       this.rows = change.size.rows;
@@ -260,17 +264,20 @@ export class Calculation {
   }
 
   private setRecord(address: CellAddress, raw: string | undefined): void {
-    const old = this.records.get(address);
-    for (const name of old?.reading.refs?.names ?? []) this.nameUsers.get(name)?.delete(address);
-    if (raw === undefined) {
-      this.records.delete(address);
-      this.raws.delete(address);
+    const old = this.readingOf.get(address);
+    if (old !== undefined) {
+      for (const name of old.refs?.names ?? []) this.nameUsers.get(name)?.delete(address);
+      this.readingOf.delete(address);
       this.formulas.delete(address);
+    }
+    if (raw === undefined) {
+      this.raws.delete(address);
       return;
     }
-    const reading = readInput(raw);
-    this.records.set(address, { raw, position: old?.position ?? (parseAddress(address) as CellPosition), reading });
     this.raws.set(address, raw);
+    if (!isFormula(raw)) return;
+    const reading = readFormula(raw);
+    this.readingOf.set(address, reading);
     const refs = reading.refs;
     if (refs !== null && (refs.refs.length > 0 || refs.ranges.length > 0 || refs.names.length > 0)) this.formulas.add(address);
     else this.formulas.delete(address);
@@ -286,7 +293,7 @@ export class Calculation {
 
   /** Rebuild the graph edges of one cell from its references, ranges and names. */
   private resolvePrecedents(address: CellAddress): void {
-    const reading = this.records.get(address)?.reading;
+    const reading = this.readingOf.get(address);
     const refs = reading?.refs;
     const reads = new Set<CellAddress>();
     const ranges: CellRange[] = [];
@@ -304,36 +311,53 @@ export class Calculation {
 
   /**
    * Re-evaluate the roots and everything downstream, in dependency order; return what changed.
-   * Cells that read nothing (numbers, text, formulas without references) go first and skip the
-   * ordering walk, so pasting a block of numbers costs no graph search.
+   * Roots that read nothing (numbers, text, formulas without references) go first and stay out
+   * of the ordering walk, so pasting a block of numbers costs no graph search.
    */
   private recompute(roots: Iterable<CellAddress>): Set<CellAddress> {
-    const cone = this.graph.cone(roots);
-    const constants = new Set<CellAddress>();
-    for (const address of cone.keys()) if (!this.formulas.has(address)) constants.add(address);
-    const { order, cyclic } = orderCone(this.graph, cone, constants);
+    const constants: CellAddress[] = [];
+    const seeds: CellAddress[] = [];
+    for (const root of roots) {
+      if (this.formulas.has(root)) seeds.push(root);
+      else {
+        constants.push(root);
+        for (const dependent of this.graph.dependentsOf(root)) seeds.push(dependent);
+      }
+    }
+    const cone = this.graph.cone(seeds);
+    const { order, cyclic } = orderCone(this.graph, cone);
     const changed = new Set<CellAddress>();
     this.work = 0;
-    for (const address of [...constants, ...order]) {
+    this.symbolicSeen = symbolicWork.nodes;
+    const store = (address: CellAddress, next: CellValue) => {
+      const position = parseAddress(address);
+      if (position === null) return;
+      const previous = this.values.at(position.row, position.col);
+      if (previous.kind === 'empty' && next.kind === 'empty') return;
+      this.values.set(position.row, position.col, next);
+      if (!sameValue(previous, next)) changed.add(address);
+    };
+    for (const address of constants) {
       this.waiting.delete(address);
       this.runKeys.delete(address);
-      const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : this.evaluateCell(address);
-      const previous = this.values.get(address);
-      if (previous.kind === 'empty' && next.kind === 'empty') continue;
-      const position = this.records.get(address)?.position ?? parseAddress(address);
-      if (position !== null) this.values.set(address, position, next);
-      if (!sameValue(previous, next)) changed.add(address);
+      store(address, this.evaluateCell(address));
+    }
+    for (const address of order) {
+      this.waiting.delete(address);
+      this.runKeys.delete(address);
+      store(address, cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : this.evaluateCell(address));
     }
     this.evictResults();
     return changed;
   }
 
   private evaluateCell(address: CellAddress): CellValue {
-    const record = this.records.get(address);
-    if (record === undefined) return EMPTY;
+    const raw = this.raws.get(address);
+    if (raw === undefined) return EMPTY;
     this.evaluations += 1;
     this.work += 1;
-    const parsed = record.reading.parsed;
+    const reading = this.readingOf.get(address);
+    const parsed = reading?.parsed ?? parseInput(raw);
     switch (parsed.kind) {
       case 'empty':
         return EMPTY;
@@ -348,7 +372,7 @@ export class Calculation {
       case 'invalid':
         return sheetError('#ERROR!', parsed.reason, parsed.args);
       case 'formula':
-        return this.evaluateFormulaCell(address, parsed.node, record.reading);
+        return this.evaluateFormulaCell(address, parsed.node, reading as Reading);
     }
   }
 
@@ -367,6 +391,7 @@ export class Calculation {
     }
     const { needs, keys } = this.evaluating;
     this.evaluating = null;
+    this.context.charge(0);
     // Spent during this cell: whatever it computed (even through IFERROR) is incomplete.
     if (this.work > LIMITS.recalcWork) return WORK_LIMIT_ERROR;
     if (needs.size > 0) this.waiting.set(address, needs);

@@ -53,13 +53,14 @@ export function evaluateFormula(node: MathNode, ctx: EvalContext): CellValue {
   return value.kind === 'empty' ? numberValue(0) : value;
 }
 
-/** Values too large to keep become #NUM!, and building an objective is paid for by its length. */
-function bounded(value: CellValue, ctx: EvalContext): CellValue {
+/**
+ * Text too long to keep becomes #NUM!. (Objectives need no check here: they are bounded where
+ * they are built, and the symbolic work of building them is metered; see calculation.ts.)
+ */
+function bounded(value: CellValue): CellValue {
   if (value.kind === 'text' && value.value.length > LIMITS.textChars) {
     return sheetError('#NUM!', 'error.textTooLong', { length: value.value.length, limit: LIMITS.textChars });
   }
-  if (value.kind === 'objective' && !ctx.charge(value.expr.length)) return WORK_LIMIT_ERROR;
-  if (value.kind === 'gradient' && !ctx.charge(value.exprs[0].length + value.exprs[1].length)) return WORK_LIMIT_ERROR;
   return value;
 }
 
@@ -73,23 +74,23 @@ function evaluateNode(node: MathNode, ctx: EvalContext, depth: number): CellValu
   if (isConstantNode(node)) {
     const v = node.value;
     if (typeof v === 'number') return numberValue(v);
-    if (typeof v === 'string') return bounded(textValue(v), ctx);
+    if (typeof v === 'string') return bounded(textValue(v));
     if (typeof v === 'boolean') return booleanValue(v);
     return unsupported(String(v));
   }
-  if (isSymbolNode(node)) return bounded(evaluateSymbol(node.name, ctx), ctx);
+  if (isSymbolNode(node)) return bounded(evaluateSymbol(node.name, ctx));
   if (isParenthesisNode(node)) return evaluateNode(node.content, ctx, next);
   if (isOperatorNode(node)) {
     if (node.args.length === 2) return evaluateChain(node, ctx, depth);
     const spec = OPERATORS[node.fn];
     if (spec === undefined) return unsupported(`the operator ${node.op}`);
-    return bounded(invoke(spec, node.args.map((arg) => () => evaluateNode(arg, ctx, next)), ctx), ctx);
+    return bounded(invoke(spec, node.args.map((arg) => () => evaluateNode(arg, ctx, next)), ctx));
   }
   if (isFunctionNode(node)) {
     if (!isSymbolNode(node.fn)) return unsupported('computed function names');
     const spec = findFunction(node.fn.name);
     if (spec === undefined) return sheetError('#NAME?', 'error.unknownFunction', { name: node.fn.name });
-    return bounded(invoke(spec, node.args.map((arg) => () => evaluateNode(arg, ctx, next)), ctx), ctx);
+    return bounded(invoke(spec, node.args.map((arg) => () => evaluateNode(arg, ctx, next)), ctx));
   }
   if (isRangeNode(node)) return evaluateRange(node, ctx);
   if (isAccessorNode(node)) return evaluateAccessor(node.object, node.index.dimensions, ctx, next);
@@ -125,7 +126,7 @@ function evaluateChain(top: AnyOperatorNode, ctx: EvalContext, depth: number): C
     const node = chain[i];
     const spec = OPERATORS[node.fn];
     const left = value;
-    value = bounded(invoke(spec, [() => left, () => evaluateNode(node.args[1], ctx, next)], ctx), ctx);
+    value = bounded(invoke(spec, [() => left, () => evaluateNode(node.args[1], ctx, next)], ctx));
   }
   return value;
 }

@@ -8,7 +8,7 @@
  * entries rather than a million edges, and finding who reads a changed cell looks only at the
  * ranges that pass through its block.
  */
-import { parseAddress, type CellPosition, type CellRange } from './address';
+import { parseAddress, type CellRange } from './address';
 import type { CellAddress } from './types';
 
 const BLOCK_ROWS = 256;
@@ -17,9 +17,6 @@ const BLOCKS_PER_COLUMN = 1 << 13;
 const bucketKey = (col: number, block: number) => col * BLOCKS_PER_COLUMN + block;
 
 export class DependencyGraph {
-  /** `positionOf` finds a cell's row and column (the calculation knows them without parsing). */
-  constructor(private readonly positionOf: (cell: CellAddress) => CellPosition | null = parseAddress) {}
-
   private readonly precedents = new Map<CellAddress, ReadonlySet<CellAddress>>();
   private readonly dependents = new Map<CellAddress, Set<CellAddress>>();
   private readonly rangeReads = new Map<CellAddress, readonly CellRange[]>();
@@ -79,7 +76,7 @@ export class DependencyGraph {
   dependentsOf(cell: CellAddress): ReadonlySet<CellAddress> {
     const direct = this.dependents.get(cell) ?? EMPTY_SET;
     if (this.buckets.size === 0) return direct;
-    const position = this.positionOf(cell);
+    const position = parseAddress(cell);
     if (position === null) return direct;
     const bucket = this.buckets.get(bucketKey(position.col, Math.floor(position.row / BLOCK_ROWS)));
     if (bucket === undefined) return direct;
@@ -144,10 +141,9 @@ interface Frame {
  * dependent edges. Tarjan emits each strongly connected component after every component it
  * reaches, i.e. dependents first, so the emitted list reversed is a valid evaluation order.
  * Cells get small integer ids on first visit so the hot loop works on arrays, not maps.
- * Cells in `skip` are left out (the caller evaluates them first: they read nothing).
  * `orderCone(graph, graph.cone(["A1"]))`
  */
-export function orderCone(graph: DependencyGraph, cone: Cone, skip?: ReadonlySet<CellAddress>): EvaluationOrder {
+export function orderCone(graph: DependencyGraph, cone: Cone): EvaluationOrder {
   const ids = new Map<CellAddress, number>();
   const cells: CellAddress[] = [];
   const low: number[] = [];
@@ -168,14 +164,14 @@ export function orderCone(graph: DependencyGraph, cone: Cone, skip?: ReadonlySet
   };
 
   for (const start of cone.keys()) {
-    if (ids.has(start) || skip?.has(start)) continue;
+    if (ids.has(start)) continue;
     enter(start);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
       const step = frame.next.next();
       if (!step.done) {
         const next = step.value;
-        if (!cone.has(next) || skip?.has(next)) continue;
+        if (!cone.has(next)) continue;
         const seen = ids.get(next);
         if (seen === undefined) enter(next);
         else {
