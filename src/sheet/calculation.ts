@@ -175,6 +175,13 @@ export class Calculation {
     return this.raws;
   }
 
+  /** The raw inputs of the formulas that use any of these (lower-case) names. */
+  rawsUsing(lowerNames: Iterable<string>): Map<CellAddress, string> {
+    const out = new Map<CellAddress, string>();
+    for (const name of lowerNames) for (const user of this.nameUsers.get(name) ?? []) out.set(user, this.raws.get(user) as string);
+    return out;
+  }
+
   /** Raw inputs by address, in sheet order. */
   rawCells(): Map<CellAddress, string> {
     const keyed: { key: number; address: CellAddress }[] = [];
@@ -319,13 +326,14 @@ export class Calculation {
     const seeds: CellAddress[] = [];
     for (const root of roots) {
       if (this.formulas.has(root)) seeds.push(root);
-      else {
-        constants.push(root);
-        for (const dependent of this.graph.dependentsOf(root)) seeds.push(dependent);
-      }
+      else constants.push(root);
     }
+    for (const reader of this.graph.readersOf(constants)) seeds.push(reader);
     const cone = this.graph.cone(seeds);
-    const { order, cyclic } = orderCone(this.graph, cone);
+    // Ordering walks every edge of the cone; past the budget the cone's formulas are not evaluated.
+    const ordered = orderCone(this.graph, cone, LIMITS.recalcWork);
+    const order = ordered?.order ?? [...cone];
+    const cyclic = ordered?.cyclic ?? new Set<CellAddress>();
     const changed = new Set<CellAddress>();
     this.work = 0;
     this.symbolicSeen = symbolicWork.nodes;
@@ -342,6 +350,7 @@ export class Calculation {
       this.runKeys.delete(address);
       store(address, this.evaluateCell(address));
     }
+    if (ordered === null) this.work = LIMITS.recalcWork + 1;
     for (const address of order) {
       this.waiting.delete(address);
       this.runKeys.delete(address);

@@ -40,8 +40,9 @@ export function createEngine(state: SheetState): SheetEngine {
 export class SheetEngine implements SheetEngineApi {
   private readonly calc = new Calculation();
   private readonly history = new History(LIMITS.undoSteps);
-  /** The last toState(), until the next edit (the view asks for it after every change). */
+  /** The last toState(), until the next edit (the view asks for it after every change); its cells until the next cell edit. */
   private state: SheetState | null = null;
+  private stateCells: SheetState['cells'] | null = null;
   private colWidths: Readonly<Record<string, number>> = {};
   private charts: readonly ChartBinding[] = [];
   private pins: readonly Pin[] = [];
@@ -129,7 +130,8 @@ export class SheetEngine implements SheetEngineApi {
     if (renames.size === 0 && sameRecord(current, next)) return NO_CHANGE;
     if (Object.keys(next).length > LIMITS.names) return sheetError('#NUM!', 'error.tooManyNames', { limit: LIMITS.names });
     // Renaming a cell's name rewrites the formulas that used the old one, in the same undo step.
-    return this.commit(renamePatch(this.parts(), renames, next));
+    // Only the formulas that use a renamed name can change.
+    return this.commit(renamePatch({ ...this.parts(), cells: this.calc.rawsUsing(renames.keys()) }, renames, next));
   }
 
   pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): PasteOutcome {
@@ -230,7 +232,7 @@ export class SheetEngine implements SheetEngineApi {
     this.state ??= {
       rows: this.calc.rows,
       cols: this.calc.cols,
-      cells: Object.fromEntries(this.calc.rawCells()),
+      cells: (this.stateCells ??= Object.fromEntries(this.calc.rawCells())),
       names: this.calc.namesRecord(),
       colWidths: { ...this.colWidths },
       charts: [...this.charts],
@@ -278,6 +280,7 @@ export class SheetEngine implements SheetEngineApi {
   /** Apply a patch forwards: the persisted extras here, cells, names and size to the core. */
   private apply(patch: Patch): ChangeSet {
     this.state = null;
+    if (patch.cells.size > 0 || patch.size) this.stateCells = null;
     if (patch.colWidths) this.colWidths = patch.colWidths.after;
     if (patch.charts) this.charts = patch.charts.after;
     if (patch.pins) this.pins = patch.pins.after;

@@ -72,47 +72,93 @@ export class DependencyGraph {
     return this.precedents.get(cell) ?? EMPTY_SET;
   }
 
-  /** The cells that read `cell`, through a single reference or a range (without repeats). */
-  dependentsOf(cell: CellAddress): ReadonlySet<CellAddress> {
+  /**
+   * The cells that read `cell`, through a single reference or a range. Walked lazily, never
+   * collected: a cell inside many ranges (running totals =SUM($A$1:A9999)) has thousands of
+   * readers, and a cone of such cells would otherwise hold millions of entries. A cell that
+   * reads it both ways may come twice; every walk here tolerates that.
+   */
+  dependentsOf(cell: CellAddress): Iterable<CellAddress> {
     const direct = this.dependents.get(cell) ?? EMPTY_SET;
     if (this.buckets.size === 0) return direct;
     const position = parseAddress(cell);
-    if (position === null) return direct;
-    const bucket = this.buckets.get(bucketKey(position.col, Math.floor(position.row / BLOCK_ROWS)));
-    if (bucket === undefined) return direct;
-    let out: Set<CellAddress> | null = null;
-    for (const [reader, ranges] of bucket) {
-      if (direct.has(reader)) continue;
-      if (ranges.some((r) => position.row >= r.top && position.row <= r.bottom && position.col >= r.left && position.col <= r.right)) {
-        out ??= new Set(direct);
-        out.add(reader);
-      }
-    }
-    return out ?? direct;
+    const bucket = position === null ? undefined : this.buckets.get(bucketKey(position.col, Math.floor(position.row / BLOCK_ROWS)));
+    if (bucket === undefined || position === null) return direct;
+    return rangeReaders(direct, bucket, position.row, position.col);
   }
 
   /**
-   * The roots and everything that depends on them, directly or not, each with its dependents
-   * (so ordering the cone does not look them up again).
+   * Every cell that reads one of `cells`, directly or through a range. Ranges are matched per
+   * bucket against the cells that fall in it, so 10,000 running totals (=SUM($A$1:A9999) …)
+   * cost one pass over the index instead of 50 million cell–reader pairs.
    */
-  cone(roots: Iterable<CellAddress>): Cone {
-    const cone = new Map<CellAddress, ReadonlySet<CellAddress>>();
-    const stack: CellAddress[] = [];
-    const visit = (cell: CellAddress) => {
-      if (cone.has(cell)) return;
-      cone.set(cell, this.dependentsOf(cell));
-      stack.push(cell);
-    };
-    for (const root of roots) visit(root);
-    while (stack.length > 0) {
-      for (const next of cone.get(stack.pop() as CellAddress) as ReadonlySet<CellAddress>) visit(next);
+  readersOf(cells: Iterable<CellAddress>): Set<CellAddress> {
+    const readers = new Set<CellAddress>();
+    const rowsByBucket = new Map<number, number[]>();
+    for (const cell of cells) {
+      for (const reader of this.dependents.get(cell) ?? EMPTY_SET) readers.add(reader);
+      if (this.buckets.size === 0) continue;
+      const position = parseAddress(cell);
+      if (position === null) continue;
+      const key = bucketKey(position.col, Math.floor(position.row / BLOCK_ROWS));
+      if (!this.buckets.has(key)) continue;
+      const rows = rowsByBucket.get(key);
+      if (rows === undefined) rowsByBucket.set(key, [position.row]);
+      else rows.push(position.row);
     }
-    return cone;
+    for (const [key, rows] of rowsByBucket) {
+      rows.sort((a, b) => a - b);
+      const col = Math.floor(key / BLOCKS_PER_COLUMN);
+      for (const [reader, ranges] of this.buckets.get(key) as Map<CellAddress, CellRange[]>) {
+        if (readers.has(reader)) continue;
+        if (ranges.some((r) => col >= r.left && col <= r.right && anyWithin(rows, r.top, r.bottom))) readers.add(reader);
+      }
+    }
+    return readers;
+  }
+
+  /** The roots and everything that depends on them, directly or not (walked in rounds, see readersOf). */
+  cone(roots: Iterable<CellAddress>): Set<CellAddress> {
+    const cone = new Set<CellAddress>(roots);
+    let frontier: Iterable<CellAddress> = cone;
+    for (;;) {
+      const next: CellAddress[] = [];
+      for (const reader of this.readersOf(frontier)) {
+        if (!cone.has(reader)) {
+          cone.add(reader);
+          next.push(reader);
+        }
+      }
+      if (next.length === 0) return cone;
+      frontier = next;
+    }
   }
 }
 
-/** A cone: each cell of it with the cells that read it. */
-export type Cone = ReadonlyMap<CellAddress, ReadonlySet<CellAddress>>;
+/** Does the sorted list hold a value in [low, high]? */
+function anyWithin(sorted: readonly number[], low: number, high: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < low) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] <= high;
+}
+
+/** The direct readers, then the readers of the bucket whose ranges contain (row, col). */
+function* rangeReaders(direct: ReadonlySet<CellAddress>, bucket: ReadonlyMap<CellAddress, CellRange[]>, row: number, col: number): Generator<CellAddress> {
+  yield* direct;
+  for (const [reader, ranges] of bucket) {
+    for (const r of ranges) {
+      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) {
+        yield reader;
+        break;
+      }
+    }
+  }
+}
 
 function forBuckets(range: CellRange, visit: (key: number) => void): void {
   const firstBlock = Math.floor(range.top / BLOCK_ROWS);
@@ -141,9 +187,13 @@ interface Frame {
  * dependent edges. Tarjan emits each strongly connected component after every component it
  * reaches, i.e. dependents first, so the emitted list reversed is a valid evaluation order.
  * Cells get small integer ids on first visit so the hot loop works on arrays, not maps.
+ * Null when the cone has more than `maxEdges` edges (the caller then gives up on ordering it).
  * `orderCone(graph, graph.cone(["A1"]))`
  */
-export function orderCone(graph: DependencyGraph, cone: Cone): EvaluationOrder {
+export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>): EvaluationOrder;
+export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>, maxEdges: number): EvaluationOrder | null;
+export function orderCone(graph: DependencyGraph, cone: ReadonlySet<CellAddress>, maxEdges = Infinity): EvaluationOrder | null {
+  let edges = 0;
   const ids = new Map<CellAddress, number>();
   const cells: CellAddress[] = [];
   const low: number[] = [];
@@ -160,16 +210,18 @@ export function orderCone(graph: DependencyGraph, cone: Cone): EvaluationOrder {
     low.push(id);
     onStack.push(true);
     stack.push(id);
-    frames.push({ id, next: (cone.get(cell) ?? graph.dependentsOf(cell))[Symbol.iterator]() });
+    frames.push({ id, next: graph.dependentsOf(cell)[Symbol.iterator]() });
   };
 
-  for (const start of cone.keys()) {
+  for (const start of cone) {
     if (ids.has(start)) continue;
     enter(start);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
       const step = frame.next.next();
       if (!step.done) {
+        edges += 1;
+        if (edges > maxEdges) return null;
         const next = step.value;
         if (!cone.has(next)) continue;
         const seen = ids.get(next);

@@ -50,19 +50,19 @@ const BASE: SheetState = {
 /** Supply the runs the sheet waits for when they are small (larger ones may stay pending: that is a valid value too). */
 function settleSmall(engine: SheetEngine): void {
   for (let round = 0; round < 3; round += 1) {
-    const needs = engine.runNeeds().filter((need) =>
-      need.request.kind === 'path2d' ? need.request.steps <= 300 : need.request.data.n * need.request.epochs <= 3000,
-    );
-    if (needs.length === 0) return;
-    for (const need of needs) {
-      if (need.request.kind === 'path2d') {
-        const result = runPath2D(need.request);
-        if (result.kind === 'failure') engine.supplyRunFailure(need.key, result.message);
-        else engine.supplyRunResult(need.key, result);
-      } else {
-        engine.supplyRunResult(need.key, runRegressionReference(need.request));
+    let supplied = 0;
+    for (const { key, request } of engine.runNeeds()) {
+      if (request.kind === 'path2d' && request.steps <= 300) {
+        const result = runPath2D(request);
+        if (result.kind === 'failure') engine.supplyRunFailure(key, result.message);
+        else engine.supplyRunResult(key, result);
+        supplied += 1;
+      } else if (request.kind === 'regression' && request.data.n * request.epochs <= 3000) {
+        engine.supplyRunResult(key, runRegressionReference(request));
+        supplied += 1;
       }
     }
+    if (supplied === 0) return;
   }
 }
 

@@ -172,6 +172,29 @@ describe('the work of one recalculation is bounded', () => {
   });
 });
 
+describe('many overlapping ranges', () => {
+  it('10,000 running totals =SUM($A$1:A…) are exact or #NUM! (work limit), and an edit reaches them through the range index', () => {
+    const cells: Record<string, string> = {};
+    for (let r = 1; r <= 10_000; r += 1) {
+      cells[`A${r}`] = '1';
+      cells[`B${r}`] = `=SUM($A$1:A${r})`;
+    }
+    const e = createEngine({ rows: 10_000, cols: 3, cells, names: {}, colWidths: {}, charts: [], pins: [] });
+    let exact = 0;
+    for (let r = 1; r <= 10_000; r += 1) {
+      const value = e.value(`B${r}`);
+      if (value.kind === 'number') {
+        expect(value.value).toBe(r);
+        exact += 1;
+      } else expectError(value, '#NUM!', 'error.workLimit');
+    }
+    expect(exact).toBeGreaterThan(1_000);
+    // A cell near the end is read by few totals: they all fit the budget.
+    e.setCell('A9990', '2');
+    expect(num(e, 'B10000')).toBe(10_001);
+  });
+});
+
 describe('the limits leave room for every legitimate sheet', () => {
   const noLimitError = (e: ReturnType<typeof createEngine>) => {
     const state = e.toState();
