@@ -52,6 +52,7 @@ export function byPosition(a: CellAddress, b: CellAddress): number {
 }
 
 const readings = new Map<string, Reading>();
+const NO_READS: ReadonlySet<CellAddress> = new Set();
 
 /** Work units per tree node the symbolic layer processes (a node there costs several range cells' worth). */
 const SYMBOLIC_NODE_WORK = 8;
@@ -302,10 +303,14 @@ export class Calculation {
   private resolvePrecedents(address: CellAddress): void {
     const reading = this.readingOf.get(address);
     const refs = reading?.refs;
+    if (refs === null || refs === undefined) {
+      this.graph.setPrecedents(address, NO_READS);
+      return;
+    }
     const reads = new Set<CellAddress>();
     const ranges: CellRange[] = [];
     // A formula whose ranges are over the limit is an error whatever the cells hold: no edges.
-    if (refs && reading.rangeCells <= LIMITS.formulaRangeCells) {
+    if ((reading as Reading).rangeCells <= LIMITS.formulaRangeCells) {
       for (const ref of refs.refs) if (ref.row < this.rows && ref.col < this.cols) reads.add(this.addressOf(ref));
       for (const range of refs.ranges) if (rangeSize(range) <= LIMITS.rangeCells) ranges.push(range);
       for (const name of refs.names) {
@@ -346,8 +351,8 @@ export class Calculation {
       if (!sameValue(previous, next)) changed.add(address);
     };
     for (const address of constants) {
-      this.waiting.delete(address);
-      this.runKeys.delete(address);
+      if (this.waiting.size > 0) this.waiting.delete(address);
+      if (this.runKeys.size > 0) this.runKeys.delete(address);
       store(address, this.evaluateCell(address));
     }
     if (ordered === null) this.work = LIMITS.recalcWork + 1;

@@ -69,26 +69,29 @@ export function pastePatch(parts: SheetParts, target: CellPosition, block: reado
   const cells = new Map<CellAddress, Change<string | undefined>>();
   let stored = parts.cells.size;
   let rowsKept = 0;
-  const row: [CellAddress, Change<string | undefined>][] = [];
+  const addresses: CellAddress[] = [];
+  const afters: (string | undefined)[] = [];
   for (let r = 0; r < fitRows; r += 1) {
     const fields = block[r];
     const suffix = String(target.row + r + 1);
+    const width = Math.min(fields.length, fitCols);
     let added = 0;
-    row.length = 0;
-    for (let c = 0; c < Math.min(fields.length, fitCols); c += 1) {
-      const address = `${letters[c]}${suffix}`;
+    for (let c = 0; c < width; c += 1) {
+      const address = letters[c] + suffix;
       const field = fields[c];
       const raw = mapper === null || !field.includes('=') ? field : rewriteFormula(field, mapper);
       const after = raw.trim() === '' ? undefined : raw;
-      const before = parts.cells.get(address);
-      if (before === after) continue;
-      added += (after === undefined ? 0 : 1) - (before === undefined ? 0 : 1);
-      row.push([address, { before, after }]);
+      addresses[c] = address;
+      afters[c] = after;
+      added += (after === undefined ? 0 : 1) - (parts.cells.has(address) ? 1 : 0);
     }
     // A row that would take the sheet past its cell limit is not pasted, nor any after it.
     if (stored + added > LIMITS.cells) break;
     stored += added;
-    for (const [address, change] of row) cells.set(address, change);
+    for (let c = 0; c < width; c += 1) {
+      const before = parts.cells.get(addresses[c]);
+      if (before !== afters[c]) cells.set(addresses[c], { before, after: afters[c] });
+    }
     rowsKept = r + 1;
   }
   const rows = rowsKept === 0 ? parts.rows : Math.max(parts.rows, target.row + rowsKept);

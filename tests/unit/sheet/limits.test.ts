@@ -116,6 +116,15 @@ describe('sizes out of range are #NUM!', () => {
     if (value.kind === 'gradient') expect(value.exprs[1]).toBe('0');
   });
 
+  it('a sheet keeps at most LIMITS.charts chart bindings and LIMITS.pins pins', () => {
+    const charts = Array.from({ length: LIMITS.charts + 6 }, (_, i) => ({ id: `c${i}`, kind: 'loss' as const, source: 'A1' }));
+    const e = sheet({});
+    e.setCharts(charts);
+    expect(e.toState().charts.map((c) => c.id)).toEqual(charts.slice(0, LIMITS.charts).map((c) => c.id));
+    const loaded = createEngine({ ...e.toState(), charts });
+    expect(loaded.toState().charts.length).toBe(LIMITS.charts);
+  });
+
   it('a name beyond the limit is refused with #NUM!', () => {
     const names: Record<string, string> = {};
     for (let i = 0; i < LIMITS.names; i += 1) names[`n${i}`] = `A${i + 1}`;
