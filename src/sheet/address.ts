@@ -38,12 +38,19 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** Letters of columns already printed (every address formats its column: keep them). */
+const LETTERS: string[] = [];
+
 /** Letters of a 0-based column: `columnLetters(27) === "AB"`. */
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let letters = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
+  // Only columns a sheet can have (ZZZ at most), so the list stays small.
+  if (Number.isInteger(col) && col >= 0 && col < 18_278) LETTERS[col] = letters;
   return letters;
 }
 

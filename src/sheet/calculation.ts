@@ -6,30 +6,19 @@
  * show #NUM! (error.workLimit) until they are recalculated again.
  * Knows nothing of undo, charts or the clipboard (engine.ts does).
  */
-import { symbolicWork } from '../core/mathParser';
 import type { ComputeRequest } from '../core/runTypes';
-import { columnLetters, parseAddress, rangeSize, type CellPosition, type CellRange } from './address';
+import { formatAddress, parseAddress, rangeSize, type CellPosition, type CellRange } from './address';
 import { evaluateFormula, WORK_LIMIT_ERROR, type EvalContext } from './evaluate';
 import { orderCone, DependencyGraph } from './graph';
 import type { SheetSize } from './history';
 import { LIMITS } from './limits';
 import { isFormula, parseInput, type ParsedInput } from './parse';
-import { collectReferences, type FormulaReferences } from './references';
-import { ValueStore } from './valueStore';
+import { plainValue, readFormula, type Reading } from './reading';
 import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
-import { booleanValue, EMPTY, numberValue, sameValue, sheetError, textValue } from './values';
-
-/** What a formula means, independent of where it stands (so it is shared by every cell holding the same text). */
-interface Reading {
-  readonly parsed: ParsedInput;
-  readonly refs: FormulaReferences | null;
-  /** Cells of all its ranges together (those within the per-range limit). */
-  readonly rangeCells: number;
-  /** The largest row and column it refers to (-1 when none), to know which formulas a resize affects. */
-  readonly lastRow: number;
-  readonly lastCol: number;
-}
+import { ValueStore } from './valueStore';
+import { EMPTY, sameValue, sheetError } from './values';
+import { WorkBudget } from './workBudget';
 
 export interface Binding {
   readonly name: string;
@@ -51,38 +40,7 @@ export function byPosition(a: CellAddress, b: CellAddress): number {
   return pa.row - pb.row || pa.col - pb.col;
 }
 
-const readings = new Map<string, Reading>();
 const NO_READS: ReadonlySet<CellAddress> = new Set();
-
-/** Work units per tree node the symbolic layer processes (a node there costs several range cells' worth). */
-const SYMBOLIC_NODE_WORK = 8;
-
-/** Parse a formula once per distinct text (bounded cache), so moved, pasted and undone cells reuse it. */
-function readFormula(raw: string): Reading {
-  let reading = readings.get(raw);
-  if (reading === undefined) {
-    const parsed = parseInput(raw);
-    const refs = parsed.kind === 'formula' ? collectReferences(parsed.node) : null;
-    let rangeCells = 0;
-    let lastRow = -1;
-    let lastCol = -1;
-    for (const ref of refs?.refs ?? []) {
-      lastRow = Math.max(lastRow, ref.row);
-      lastCol = Math.max(lastCol, ref.col);
-    }
-    for (const range of refs?.ranges ?? []) {
-      // A range over the per-range limit is an error of its own (rangeTooLarge) and reads nothing.
-      const size = rangeSize(range);
-      if (size <= LIMITS.rangeCells) rangeCells += size;
-      lastRow = Math.max(lastRow, range.bottom);
-      lastCol = Math.max(lastCol, range.right);
-    }
-    reading = { parsed, refs, rangeCells, lastRow, lastCol };
-    if (readings.size >= LIMITS.parseCache) readings.clear();
-    readings.set(raw, reading);
-  }
-  return reading;
-}
 
 export class Calculation {
   rows = 1;
@@ -108,11 +66,7 @@ export class Calculation {
   private readonly runKeys = new Map<CellAddress, ReadonlySet<string>>();
   private evaluating: { needs: Map<string, ComputeRequest>; keys: Set<string> } | null = null;
   private readonly context: EvalContext;
-  /** Work spent by the current recalculation, and the core's symbolic meter when last read. */
-  private work = 0;
-  private symbolicSeen = symbolicWork.nodes;
-  /** Column letters by index, so reading a range does not rebuild them per cell. */
-  private readonly letters: string[] = [];
+  private readonly budget = new WorkBudget();
   evaluations = 0;
 
   constructor() {
@@ -129,12 +83,7 @@ export class Calculation {
         const binding = this.names.get(lowerName);
         return binding === undefined ? undefined : (parseAddress(binding.address) ?? undefined);
       },
-      charge: (units) => {
-        // Symbolic work (parsing objectives, derivatives, theory) is metered by the core; add what it did since.
-        this.work += units + (symbolicWork.nodes - this.symbolicSeen) * SYMBOLIC_NODE_WORK;
-        this.symbolicSeen = symbolicWork.nodes;
-        return this.work <= LIMITS.recalcWork;
-      },
+      charge: (units) => this.budget.charge(units),
       runs: {
         lookup: (key) => {
           this.evaluating?.keys.add(key);
@@ -246,15 +195,6 @@ export class Calculation {
     return roots.length === 0 ? new Set() : this.recompute(roots);
   }
 
-  private addressOf(position: CellPosition): CellAddress {
-    let letters = this.letters[position.col];
-    if (letters === undefined) {
-      letters = columnLetters(position.col);
-      this.letters[position.col] = letters;
-    }
-    return `${letters}${position.row + 1}`;
-  }
-
   private setNames(names: Readonly<Record<string, CellAddress>>, touched: Set<CellAddress>): void {
     const next = new Map<string, Binding>();
     const byAddress = new Map<CellAddress, string>();
@@ -311,7 +251,7 @@ export class Calculation {
     const ranges: CellRange[] = [];
     // A formula whose ranges are over the limit is an error whatever the cells hold: no edges.
     if ((reading as Reading).rangeCells <= LIMITS.formulaRangeCells) {
-      for (const ref of refs.refs) if (ref.row < this.rows && ref.col < this.cols) reads.add(this.addressOf(ref));
+      for (const ref of refs.refs) if (ref.row < this.rows && ref.col < this.cols) reads.add(formatAddress(ref));
       for (const range of refs.ranges) if (rangeSize(range) <= LIMITS.rangeCells) ranges.push(range);
       for (const name of refs.names) {
         const binding = this.names.get(name);
@@ -340,8 +280,7 @@ export class Calculation {
     const order = ordered?.order ?? [...cone];
     const cyclic = ordered?.cyclic ?? new Set<CellAddress>();
     const changed = new Set<CellAddress>();
-    this.work = 0;
-    this.symbolicSeen = symbolicWork.nodes;
+    this.budget.reset();
     const store = (address: CellAddress, next: CellValue) => {
       const position = parseAddress(address);
       if (position === null) return;
@@ -355,7 +294,7 @@ export class Calculation {
       if (this.runKeys.size > 0) this.runKeys.delete(address);
       store(address, this.evaluateCell(address));
     }
-    if (ordered === null) this.work = LIMITS.recalcWork + 1;
+    if (ordered === null) this.budget.exhaust();
     for (const address of order) {
       this.waiting.delete(address);
       this.runKeys.delete(address);
@@ -369,29 +308,14 @@ export class Calculation {
     const raw = this.raws.get(address);
     if (raw === undefined) return EMPTY;
     this.evaluations += 1;
-    this.work += 1;
+    this.budget.charge(1);
     const reading = this.readingOf.get(address);
     const parsed = reading?.parsed ?? parseInput(raw);
-    switch (parsed.kind) {
-      case 'empty':
-        return EMPTY;
-      case 'number':
-        return numberValue(parsed.value);
-      case 'boolean':
-        return booleanValue(parsed.value);
-      case 'text':
-        return parsed.value.length > LIMITS.textChars
-          ? sheetError('#NUM!', 'error.textTooLong', { length: parsed.value.length, limit: LIMITS.textChars })
-          : textValue(parsed.value);
-      case 'invalid':
-        return sheetError('#ERROR!', parsed.reason, parsed.args);
-      case 'formula':
-        return this.evaluateFormulaCell(address, parsed.node, reading as Reading);
-    }
+    return parsed.kind === 'formula' ? this.evaluateFormulaCell(address, parsed.node, reading as Reading) : plainValue(parsed);
   }
 
   private evaluateFormulaCell(address: CellAddress, node: Extract<ParsedInput, { kind: 'formula' }>['node'], reading: Reading): CellValue {
-    if (this.work > LIMITS.recalcWork) return WORK_LIMIT_ERROR;
+    if (this.budget.exhausted) return WORK_LIMIT_ERROR;
     if (reading.rangeCells > LIMITS.formulaRangeCells) {
       return sheetError('#NUM!', 'error.rangesTooLarge', { count: reading.rangeCells, limit: LIMITS.formulaRangeCells });
     }
@@ -405,9 +329,8 @@ export class Calculation {
     }
     const { needs, keys } = this.evaluating;
     this.evaluating = null;
-    this.context.charge(0);
     // Spent during this cell: whatever it computed (even through IFERROR) is incomplete.
-    if (this.work > LIMITS.recalcWork) return WORK_LIMIT_ERROR;
+    if (!this.budget.charge(0)) return WORK_LIMIT_ERROR;
     if (needs.size > 0) this.waiting.set(address, needs);
     if (keys.size > 0) this.runKeys.set(address, keys);
     return value;

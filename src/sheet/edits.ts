@@ -1,6 +1,7 @@
 /**
  * Edits that move or rewrite many cells at once, as pure functions from the sheet's persisted
- * parts to a Patch: pasting a block, inserting or deleting rows and columns, renaming a name.
+ * parts to a Patch: pasting a block, inserting or deleting rows and columns, renaming a name,
+ * replacing the whole sheet.
  * The engine records the patch for undo and applies it; nothing here evaluates anything.
  */
 import {
@@ -15,7 +16,7 @@ import {
 import type { Change, Patch } from './history';
 import { LIMITS } from './limits';
 import { mapIndex, nameMapper, rewriteFormula, shiftMapper, structuralMapper, type RefMapper } from './rewrite';
-import type { CellAddress, ChartBinding, Pin } from './types';
+import type { CellAddress, ChartBinding, Pin, SheetState } from './types';
 
 /** The persisted parts of a sheet an edit reads. */
 export interface SheetParts {
@@ -28,6 +29,9 @@ export interface SheetParts {
   readonly charts: readonly ChartBinding[];
   readonly pins: readonly Pin[];
 }
+
+/** What a name may look like: a letter or _, then letters, digits and _, up to LIMITS.nameChars. */
+export const NAME_SHAPE = new RegExp(`^[A-Za-z_][A-Za-z0-9_]{0,${LIMITS.nameChars - 1}}$`);
 
 /** Per-address before/after of two cell maps, only where they differ. */
 export function diffCells(
@@ -217,5 +221,43 @@ export function renamePatch(parts: SheetParts, renames: ReadonlyMap<string, stri
     cells,
     names: { before: parts.names, after: names },
     charts: { before: parts.charts, after: charts },
+  };
+}
+
+/**
+ * The patch that turns `current` into (a sanitised) `next`: sizes clamped to the limits, invalid
+ * cells and names dropped, and past LIMITS.cells / names / charts / pins the rest not kept.
+ */
+export function replacementPatch(current: SheetParts, next: SheetState): Patch {
+  const whole = (n: unknown, fallback: number, max: number) => (typeof n === 'number' && Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback);
+  const rows = whole(next?.rows, 50, LIMITS.rows);
+  const cols = whole(next?.cols, 10, LIMITS.cols);
+  const fits = (address: unknown): CellAddress | null => {
+    const position = typeof address === 'string' ? parseAddress(address) : null;
+    return position !== null && position.row < rows && position.col < cols ? formatAddress(position) : null;
+  };
+  const cells = new Map<CellAddress, string>();
+  for (const [address, raw] of Object.entries(next?.cells ?? {})) {
+    if (cells.size >= LIMITS.cells) break;
+    const key = fits(address);
+    if (key !== null && typeof raw === 'string' && raw.trim() !== '') cells.set(key, raw);
+  }
+  const names: Record<string, CellAddress> = {};
+  let nameCount = 0;
+  for (const [name, address] of Object.entries(next?.names ?? {})) {
+    const key = fits(address);
+    if (key !== null && NAME_SHAPE.test(name) && nameCount < LIMITS.names) {
+      names[name] = key;
+      nameCount += 1;
+    }
+  }
+  const list = <T,>(items: unknown, limit: number): T[] => (Array.isArray(items) ? (items.slice(0, limit) as T[]) : []);
+  return {
+    cells: diffCells(current.cells, cells),
+    names: { before: current.names, after: names },
+    size: { before: { rows: current.rows, cols: current.cols }, after: { rows, cols } },
+    colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
+    charts: { before: current.charts, after: list<ChartBinding>(next?.charts, LIMITS.charts) },
+    pins: { before: current.pins, after: list<Pin>(next?.pins, LIMITS.pins) },
   };
 }

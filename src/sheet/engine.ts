@@ -7,7 +7,7 @@
 import type { ComputeResult } from '../core/runTypes';
 import { formatAddress, normalizeAddress, parseAddress, parseRange, rangeSize } from './address';
 import { Calculation } from './calculation';
-import { diffCells, pastePatch, renamePatch, structuralPatch, type SheetParts } from './edits';
+import { NAME_SHAPE, pastePatch, renamePatch, replacementPatch, structuralPatch, type SheetParts } from './edits';
 import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
 import { LIMITS } from './limits';
@@ -29,7 +29,6 @@ import type {
 } from './types';
 import { sheetError } from './values';
 
-const NAME_SHAPE = new RegExp(`^[A-Za-z_][A-Za-z0-9_]{0,${LIMITS.nameChars - 1}}$`);
 const NO_CHANGE: ChangeSet = new Set();
 
 /** A fresh engine holding `state`: `createEngine(defaultSheet()).value("B3").kind === 'objective'`. */
@@ -296,42 +295,4 @@ export class SheetEngine implements SheetEngineApi {
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-/**
- * The patch that turns `current` into (a sanitised) `next`: sizes clamped to the limits, invalid
- * cells and names dropped, and past LIMITS.cells / names / charts / pins the rest not kept.
- */
-function replacementPatch(current: SheetParts, next: SheetState): Patch {
-  const whole = (n: unknown, fallback: number, max: number) => (typeof n === 'number' && Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback);
-  const rows = whole(next?.rows, 50, LIMITS.rows);
-  const cols = whole(next?.cols, 10, LIMITS.cols);
-  const fits = (address: unknown): CellAddress | null => {
-    const position = typeof address === 'string' ? parseAddress(address) : null;
-    return position !== null && position.row < rows && position.col < cols ? formatAddress(position) : null;
-  };
-  const cells = new Map<CellAddress, string>();
-  for (const [address, raw] of Object.entries(next?.cells ?? {})) {
-    if (cells.size >= LIMITS.cells) break;
-    const key = fits(address);
-    if (key !== null && typeof raw === 'string' && raw.trim() !== '') cells.set(key, raw);
-  }
-  const names: Record<string, CellAddress> = {};
-  let nameCount = 0;
-  for (const [name, address] of Object.entries(next?.names ?? {})) {
-    const key = fits(address);
-    if (key !== null && NAME_SHAPE.test(name) && nameCount < LIMITS.names) {
-      names[name] = key;
-      nameCount += 1;
-    }
-  }
-  const list = <T,>(items: unknown, limit: number): T[] => (Array.isArray(items) ? (items.slice(0, limit) as T[]) : []);
-  return {
-    cells: diffCells(current.cells, cells),
-    names: { before: current.names, after: names },
-    size: { before: { rows: current.rows, cols: current.cols }, after: { rows, cols } },
-    colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
-    charts: { before: current.charts, after: list<ChartBinding>(next?.charts, LIMITS.charts) },
-    pins: { before: current.pins, after: list<Pin>(next?.pins, LIMITS.pins) },
-  };
 }
