@@ -15,7 +15,17 @@ const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
-/** The same policy as a <meta> tag in the built page, so it holds on any static host too. */
+/**
+ * What only an HTTP header can say: no page may frame the playground (clickjacking a cell edit),
+ * and browsers must not guess a served file's type.
+ */
+const headerOnlyPolicy = "frame-ancestors 'none'";
+const securityHeaders = {
+  'Content-Security-Policy': `${contentSecurityPolicy}; ${headerOnlyPolicy}`,
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** The same policy as a <meta> tag in the built page, so it holds on any static host too (frame-ancestors cannot be a meta tag). */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'content-security-policy-meta',
@@ -41,5 +51,5 @@ export default defineConfig({
       'd3-array',
     ],
   },
-  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+  preview: { headers: securityHeaders },
 });

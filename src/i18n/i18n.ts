@@ -28,3 +28,29 @@ export function fillPlaceholders(template: string, args: MessageArgs): string {
     Object.hasOwn(args, name) ? String(args[name]) : whole,
   );
 }
+
+/** A sentence by key, whose arguments may be sentences themselves (the session's `Message`). */
+export interface MessageLike {
+  readonly key: string;
+  readonly args?: Readonly<Record<string, string | number | MessageLike>>;
+}
+
+/** Display text as the session sends it: literal pieces and messages, joined. */
+export type TextPartsLike = readonly (string | MessageLike)[];
+
+/**
+ * Translate a message, arguments first: `translateMessage('en', { key: 'run.path2dTitle', args: { method: { key: 'method.gd' }, … } })`.
+ */
+export function translateMessage(locale: Locale, message: MessageLike): string {
+  if (message.args === undefined) return translate(locale, message.key);
+  const args: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.args)) args[name] = typeof value === 'object' ? translateMessage(locale, value) : value;
+  return translate(locale, message.key, args);
+}
+
+/** `translateParts('en', ['[', { key: 'note.start' }, ']'])` → "[start (x1, x2)]". */
+export function translateParts(locale: Locale, parts: TextPartsLike): string {
+  let text = '';
+  for (const part of parts) text += typeof part === 'string' ? part : translateMessage(locale, part);
+  return text;
+}

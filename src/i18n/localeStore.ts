@@ -4,7 +4,7 @@
  * mode, sandboxed frames, full quota); the app then simply forgets the choice.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { translate, type MessageArgs } from './i18n';
+import { translate, translateMessage, translateParts, type MessageArgs, type MessageLike, type TextPartsLike } from './i18n';
 import { LOCALES, type Locale, type MessageKey } from './messages';
 
 export const LOCALE_STORAGE_KEY = 'mp.locale';
@@ -13,9 +13,14 @@ type LocaleStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface LocaleStore {
   readonly locale: Accessor<Locale>;
-  setLocale(locale: Locale): void;
+  // Function-typed properties, not methods: they are destructured and passed around (no `this`).
+  readonly setLocale: (locale: Locale) => void;
   /** Reactive translate: re-runs wherever it is read when the locale changes. */
-  t(key: MessageKey | (string & {}), args?: MessageArgs): string;
+  readonly t: (key: MessageKey | (string & {}), args?: MessageArgs) => string;
+  /** Reactive translation of a message whose arguments may be messages. */
+  readonly tm: (message: MessageLike) => string;
+  /** Reactive translation of display text (literal pieces and messages). */
+  readonly tp: (parts: TextPartsLike) => string;
 }
 
 function isLocale(value: unknown): value is Locale {
@@ -24,7 +29,7 @@ function isLocale(value: unknown): value is Locale {
 
 /** `initialLocale(null, 'zh-CN')` → "zh"; a stored choice wins over the browser language. */
 export function initialLocale(storage: LocaleStorage | null, language: string | undefined): Locale {
-  let stored: string | null = null;
+  let stored: string | null;
   try {
     stored = storage?.getItem(LOCALE_STORAGE_KEY) ?? null;
   } catch {
@@ -58,9 +63,11 @@ export function createLocaleStore(
       }
     },
     t: (key, args) => translate(locale(), key, args),
+    tm: (message) => translateMessage(locale(), message),
+    tp: (parts) => translateParts(locale(), parts),
   };
 }
 
 /** The app's locale store (one per page). */
 export const localeStore: LocaleStore = createLocaleStore();
-export const { locale, setLocale, t } = localeStore;
+export const { locale, setLocale, t, tm, tp } = localeStore;

@@ -98,9 +98,32 @@ export interface ChartRunLoss {
   readonly pinned: boolean;
   readonly config: RegressionConfig;
   readonly request: RegressionRequest;
+  /** Loss i is the loss after step min(i·lossStride, totalSteps). */
   readonly losses: Float64Array;
   readonly stepsPerEpoch: number;
+  /** Steps between recorded losses (1 for the chapter's runs; more for long ones, at most 1,001 points). */
+  readonly lossStride: number;
+  /** Training steps of the run: epochs × stepsPerEpoch. */
+  readonly totalSteps: number;
   readonly divergedAt: number | null;
+}
+
+/** A 2-D run's error along each eigendirection of its gradient's Jacobian, with the envelope theory predicts. */
+export interface ChartRunEigen {
+  readonly id: string;
+  readonly label: DisplayText;
+  readonly directions: readonly [EigenSeries, EigenSeries];
+}
+
+export interface EigenSeries {
+  readonly lambda: number;
+  readonly rho: number;
+  /** (|e_T| / |e_0|)^(1/T), the rate the run showed. */
+  readonly measured: number;
+  /** |u_iᵀ(x_t − x*)|, t = 0…T. */
+  readonly errors: Float64Array;
+  /** |e_0|·ρᵗ. */
+  readonly envelope: Float64Array;
 }
 
 /** Large, rarely changing results travel once per key; later patches name them by key only. */
@@ -117,9 +140,13 @@ export type ChartData =
       readonly contours: Shared<ContourResult> | null;
       readonly region: { readonly x1: Vec2; readonly x2: Vec2 } | null;
       readonly start: Vec2 | null;
+      /** Runs that follow a hand-typed gradient which is not ∇f (the chapter's printed one, say). */
+      readonly notGradient: readonly string[];
     }
   | { readonly kind: 'loss'; readonly runs: readonly ChartRunLoss[] }
   | { readonly kind: 'ewma'; readonly gammas: readonly number[] }
+  /** Runs whose gradient has no eigendirections (not affine) are left out and counted. */
+  | { readonly kind: 'eigen'; readonly runs: readonly ChartRunEigen[]; readonly withoutTheory: number }
   | {
       readonly kind: 'rateMap';
       readonly eigenvalues: readonly number[];
@@ -128,7 +155,6 @@ export type ChartData =
       readonly current: { readonly lr: number; readonly momentum: number } | null;
       /** Exact heavy-ball rate at the current (η, γ), not the map's nearest sample. */
       readonly currentRate: number | null;
-      readonly polyak: { readonly lr: number; readonly momentum: number; readonly rate: number } | null;
     };
 
 export interface ChartPatch {
@@ -161,6 +187,8 @@ export interface SheetMeta {
   readonly notices: readonly SheetNotice[];
   /** True in safe mode: nothing is computed, cells show their raw text. */
   readonly safeMode: boolean;
+  /** The ready-made sheets the toolbar offers (`preset` intent). */
+  readonly presets: readonly { readonly id: string; readonly label: Message }[];
 }
 
 export interface SheetNotice {
@@ -190,8 +218,8 @@ export interface PersistedState {
 
 /** One batch of changes. Any part may be absent. */
 export interface Patch {
-  /** Which worker incarnation produced it; a restarted worker starts a new epoch. */
-  readonly epoch: number;
+  /** The session's version when it was sent: every entity in it carries this version too. */
+  readonly version: number;
   /** The newest intent revision reflected. */
   readonly rev: number;
   /** A full snapshot replaces everything the client holds (first patch, restart, load). */
@@ -223,11 +251,17 @@ export type Intent =
   | { readonly kind: 'undo' }
   | { readonly kind: 'redo' }
   | { readonly kind: 'load'; readonly state: SheetState }
+  /** Replace the sheet with a ready-made one (one undo step). */
+  | { readonly kind: 'preset'; readonly id: string }
+  /** A link payload or state file text, untrusted: decoded and checked in the session, loaded as one undo step. */
+  | { readonly kind: 'loadText'; readonly text: string; readonly format: 'link' | 'file' }
   /** Dragging the start handle writes the cells named x1_0 and x2_0. */
   | { readonly kind: 'moveStart'; readonly point: Vec2 }
   /** Clicking the rate map writes the cells named eta and gamma. */
   | { readonly kind: 'setLrMomentum'; readonly lr: number; readonly momentum: number }
-  | { readonly kind: 'cancelRuns' };
+  | { readonly kind: 'cancelRuns' }
+  /** Leave safe mode: evaluate the sheet (and compute its runs) after all. */
+  | { readonly kind: 'evaluate' };
 
 /** What an intent answers at once (its effects arrive as patches). */
 export type IntentReply = { readonly ok: true } | { readonly ok: false; readonly error: Message };
@@ -257,7 +291,7 @@ export type OpenNotice =
   | { readonly kind: 'newerFormat'; readonly message: Message }
   | { readonly kind: 'migrated'; readonly from: number };
 
-export type ExportKind = 'csv' | 'numpy' | 'numpy2d' | 'stateFile';
+export type ExportKind = 'csvPaths' | 'csvLosses' | 'numpy' | 'numpy2d' | 'stateFile';
 
 /**
  * The session as the page speaks to it (through Comlink) and the CLI calls it (in-process).

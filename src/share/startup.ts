@@ -4,11 +4,9 @@
  * "previous" slot and a banner offers to restore it. A saved value that cannot be read (damaged,
  * or written by a newer version of the app) is copied aside before anything overwrites it.
  */
-import { fillPlaceholders } from '../i18n/i18n';
 import type { SheetState } from '../sheet/types';
 import type { ShareError } from './errors';
 import { sameSheet, type DecodeResult } from './envelope';
-import { SHARE_MESSAGES_EN } from './shareMessages';
 import { copySlot, loadState, saveState, type KeyValueStore, type LoadResult, type SaveResult, type StorageError } from './storage';
 
 export interface StartupInput {
@@ -22,7 +20,7 @@ export interface StartupInput {
 
 export type StartupBanner =
   /** The link replaced a different local sheet, now in `previousLocal`: offer "Restore previous". */
-  | { readonly kind: 'linkReplacedLocal'; readonly key: 'share.banner.linkReplacedLocal'; readonly message: string }
+  | { readonly kind: 'linkReplacedLocal'; readonly key: 'share.banner.linkReplacedLocal' }
   /** The link could not be opened; the saved (or default) sheet is shown instead. */
   | { readonly kind: 'brokenLink'; readonly error: ShareError }
   /** The autosave could not be read; it is copied aside by persistStartup. */
@@ -58,8 +56,7 @@ export function resolveStartup(input: StartupInput): StartupDecision {
     const migrated = link.migratedFrom === undefined ? {} : { migratedFrom: link.migratedFrom };
     const local = saved?.state ?? null;
     if (local !== null && !sameSheet(local, link.state)) {
-      const key = 'share.banner.linkReplacedLocal' as const;
-      const banner: StartupBanner = { kind: 'linkReplacedLocal', key, message: fillPlaceholders(SHARE_MESSAGES_EN[key], {}) };
+      const banner: StartupBanner = { kind: 'linkReplacedLocal', key: 'share.banner.linkReplacedLocal' };
       return { ...base, ...migrated, state: link.state, source: 'link', previousLocal: local, banner };
     }
     return { ...base, ...migrated, state: link.state, source: 'link', ...(savedBanner && { banner: savedBanner }) };

@@ -4,11 +4,10 @@
  * set aside. Every call returns a typed result; storage that is blocked, full or holding a
  * damaged value never throws into the app. Debouncing saves is the caller's job.
  */
-import { fillPlaceholders } from '../i18n/i18n';
 import type { SheetState } from '../sheet/types';
 import { type ShareError } from './errors';
 import { envelopeFor } from './envelope';
-import { SHARE_MESSAGES_EN } from './shareMessages';
+import type { ShareMessageKey } from './shareMessages';
 import { readStateFile } from './stateFile';
 
 /** The part of the Web Storage API used here; `window.localStorage` satisfies it. */
@@ -32,9 +31,8 @@ export type StorageErrorCode = 'unavailable' | 'quotaExceeded' | 'corrupted';
 export interface StorageError {
   readonly kind: 'storageError';
   readonly code: StorageErrorCode;
-  /** Message-catalogue key, e.g. "share.storage.quotaExceeded". */
-  readonly key: string;
-  readonly message: string;
+  /** Message-catalogue key, e.g. "share.storage.quotaExceeded" (no sentence: src/i18n has it). */
+  readonly key: `share.storage.${StorageErrorCode}` & ShareMessageKey;
   /** For `corrupted`: why the saved value could not be decoded. */
   readonly cause?: ShareError;
 }
@@ -48,8 +46,7 @@ export type OpenResult = { readonly ok: true; readonly store: KeyValueStore } | 
 
 function storageError(code: StorageErrorCode, cause?: ShareError): StorageError {
   const key = `share.storage.${code}` as const;
-  const message = fillPlaceholders(SHARE_MESSAGES_EN[key], {});
-  return cause === undefined ? { kind: 'storageError', code, key, message } : { kind: 'storageError', code, key, message, cause };
+  return cause === undefined ? { kind: 'storageError', code, key } : { kind: 'storageError', code, key, cause };
 }
 
 /** Browsers name a full storage differently (Firefox used its own name, old WebKit only code 22). */

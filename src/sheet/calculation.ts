@@ -14,6 +14,7 @@ import type { SheetSize } from './history';
 import { LIMITS } from './limits';
 import { isFormula, parseInput, type ParsedInput } from './parse';
 import { plainValue, readFormula, type Reading } from './reading';
+import { applyChoices } from './choices';
 import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
 import { ValueStore } from './valueStore';
@@ -31,6 +32,8 @@ export interface CalculationChange {
   readonly names?: Readonly<Record<string, CellAddress>>;
   /** New raw input per address; undefined empties the cell. */
   readonly cells?: Iterable<readonly [CellAddress, string | undefined]>;
+  /** The complete new set of choice cells (SheetState.validations). */
+  readonly validations?: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 /** Sort addresses top to bottom, then left to right. */
@@ -57,6 +60,7 @@ export class Calculation {
   private readonly values = new ValueStore();
   private names = new Map<string, Binding>();
   private namesByAddress = new Map<CellAddress, string>();
+  private choices: Readonly<Record<CellAddress, readonly string[]>> = {};
   private readonly graph = new DependencyGraph();
   private readonly nameUsers = new Map<string, Set<CellAddress>>();
   private readonly results = new Map<string, RunOutcome>();
@@ -65,11 +69,15 @@ export class Calculation {
   /** Per cell, every run key its formula looked up (kept so the cache never evicts a run in use). */
   private readonly runKeys = new Map<CellAddress, ReadonlySet<string>>();
   private evaluating: { needs: Map<string, ComputeRequest>; keys: Set<string> } | null = null;
+  /** Run keys something outside the cells holds on to (pinned runs): never evicted. */
+  private retained: ReadonlySet<string> = new Set();
   private readonly context: EvalContext;
   private readonly budget = new WorkBudget();
   evaluations = 0;
 
   constructor() {
+    // The context's getters need the engine, and a getter cannot be an arrow function.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.context = {
       get rows() {
@@ -132,6 +140,11 @@ export class Calculation {
     return out;
   }
 
+  /** Every address holding an input, in no particular order. */
+  addresses(): CellAddress[] {
+    return [...this.raws.keys()];
+  }
+
   /** Raw inputs by address, in sheet order. */
   rawCells(): Map<CellAddress, string> {
     const keyed: { key: number; address: CellAddress }[] = [];
@@ -166,6 +179,12 @@ export class Calculation {
       this.cols = change.size.cols;
     }
     if (change.names) this.setNames(change.names, touched);
+    if (change.validations) {
+      for (const address of new Set([...Object.keys(this.choices), ...Object.keys(change.validations)])) {
+        if (this.choices[address] !== change.validations[address]) touched.add(address);
+      }
+      this.choices = change.validations;
+    }
     for (const [address, raw] of change.cells ?? []) {
       this.setRecord(address, raw);
       touched.add(address);
@@ -184,6 +203,16 @@ export class Calculation {
       }
     }
     return [...needs].map(([key, need]) => ({ key, request: need.request, cells: need.cells.sort(byPosition) }));
+  }
+
+  /** What is known about a run: its result, why it failed, or undefined when it has not run. */
+  outcome(key: string): RunOutcome | undefined {
+    return this.results.get(key);
+  }
+
+  /** Keep these run keys' results however full the cache gets (pinned runs). */
+  retain(keys: ReadonlySet<string>): void {
+    this.retained = keys;
   }
 
   /** A run's outcome arrived: store it and recompute the cells waiting for it. */
@@ -281,9 +310,12 @@ export class Calculation {
     const cyclic = ordered?.cyclic ?? new Set<CellAddress>();
     const changed = new Set<CellAddress>();
     this.budget.reset();
-    const store = (address: CellAddress, next: CellValue) => {
+    const store = (address: CellAddress, value: CellValue) => {
       const position = parseAddress(address);
       if (position === null) return;
+      // A choice cell's value must be one of its list, whether typed as text or computed.
+      const choices = this.choices[address];
+      const next = choices === undefined ? value : applyChoices(value, choices);
       const previous = this.values.at(position.row, position.col);
       if (previous.kind === 'empty' && next.kind === 'empty') return;
       this.values.set(position.row, position.col, next);
@@ -339,7 +371,7 @@ export class Calculation {
   /** Drop the oldest results no cell uses once the cache is over its limit. */
   private evictResults(): void {
     if (this.results.size <= LIMITS.runResultCache) return;
-    const inUse = new Set<string>();
+    const inUse = new Set<string>(this.retained);
     for (const keys of this.runKeys.values()) for (const key of keys) inUse.add(key);
     for (const key of this.results.keys()) {
       if (this.results.size <= LIMITS.runResultCache) break;

@@ -13,6 +13,7 @@ import {
   parseRange,
   type CellPosition,
 } from './address';
+import { sanitizeValidations } from './choices';
 import type { Change, Patch } from './history';
 import { LIMITS } from './limits';
 import { mapIndex, nameMapper, rewriteFormula, shiftMapper, structuralMapper, type RefMapper } from './rewrite';
@@ -28,6 +29,8 @@ export interface SheetParts {
   readonly colWidths: Readonly<Record<string, number>>;
   readonly charts: readonly ChartBinding[];
   readonly pins: readonly Pin[];
+  /** Choice cells: address → allowed values. */
+  readonly validations: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 /** What a name may look like: a letter or _, then letters, digits and _, up to LIMITS.nameChars. */
@@ -196,12 +199,20 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     const moved = position === null ? null : movePosition(position, axis, op, at, count);
     return moved === null ? pin : { ...pin, cell: formatAddress(moved) };
   });
+  // A choice cell's list moves with the cell and goes with it when it is deleted.
+  const validations: Record<CellAddress, readonly string[]> = {};
+  for (const [address, choices] of Object.entries(parts.validations)) {
+    const position = parseAddress(address);
+    const moved = position === null ? null : movePosition(position, axis, op, at, count);
+    if (moved !== null) validations[formatAddress(moved)] = choices;
+  }
   const patch: Patch = {
     cells,
     names: { before: parts.names, after: names },
     size,
     charts: { before: parts.charts, after: charts },
     pins: { before: parts.pins, after: pins },
+    validations: { before: parts.validations, after: validations },
   };
   if (axis === 'row') return patch;
   const colWidths: Record<string, number> = {};
@@ -259,5 +270,6 @@ export function replacementPatch(current: SheetParts, next: SheetState): Patch {
     colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
     charts: { before: current.charts, after: list<ChartBinding>(next?.charts, LIMITS.charts) },
     pins: { before: current.pins, after: list<Pin>(next?.pins, LIMITS.pins) },
+    validations: { before: current.validations, after: sanitizeValidations(next?.validations, fits) },
   };
 }

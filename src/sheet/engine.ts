@@ -12,7 +12,8 @@ import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
 import { LIMITS } from './limits';
 import { isReservedWord } from './references';
-import { divergedRun, type RunOutcome } from './runs';
+import { runValueOf, type RunOutcome } from './runs';
+import { requestKey } from './runKey';
 import { formatTsv, parseTsv } from './tsv';
 import type {
   CellAddress,
@@ -45,6 +46,7 @@ export class SheetEngine implements SheetEngineApi {
   private colWidths: Readonly<Record<string, number>> = {};
   private charts: readonly ChartBinding[] = [];
   private pins: readonly Pin[] = [];
+  private validations: Readonly<Record<CellAddress, readonly string[]>> = {};
 
   constructor(state: SheetState) {
     this.apply(replacementPatch(this.parts(), state));
@@ -75,7 +77,12 @@ export class SheetEngine implements SheetEngineApi {
 
   runAt(address: CellAddress): RunValue | undefined {
     const value = this.value(address);
-    return value.kind === 'run' ? value : divergedRun(value);
+    return value.kind === 'run' ? value : undefined;
+  }
+
+  choicesAt(address: CellAddress): readonly string[] | undefined {
+    const key = normalizeAddress(address);
+    return key === null ? undefined : this.validations[key];
   }
 
   nameOf(address: CellAddress): string | undefined {
@@ -212,7 +219,24 @@ export class SheetEngine implements SheetEngineApi {
   }
 
   runNeeds(): readonly RunNeed[] {
-    return this.calc.runNeeds();
+    const needs = [...this.calc.runNeeds()];
+    // Pinned runs are ordinary runs of the engine: waited for under their own pseudo-cell.
+    for (const pin of this.pins) {
+      const key = requestKey(pin.request);
+      if (this.calc.outcome(key) !== undefined) continue;
+      const index = needs.findIndex((need) => need.key === key);
+      const cell = `pin:${pin.id}`;
+      if (index >= 0) needs[index] = { ...needs[index], cells: [...needs[index].cells, cell] };
+      else needs.push({ key, request: pin.request, cells: [cell] });
+    }
+    return needs;
+  }
+
+  pinRun(id: string): RunValue | undefined {
+    const pin = this.pins.find((candidate) => candidate.id === id);
+    if (pin === undefined || (pin.request.kind !== 'path2d' && pin.request.kind !== 'regression')) return undefined;
+    const outcome = this.calc.outcome(requestKey(pin.request));
+    return outcome?.ok === true ? (runValueOf(pin.request, outcome.result) ?? undefined) : undefined;
   }
 
   supplyRunResult(key: string, result: ComputeResult): ChangeSet {
@@ -221,6 +245,28 @@ export class SheetEngine implements SheetEngineApi {
 
   supplyRunFailure(key: string, message: string): ChangeSet {
     return this.settle(key, { ok: false, message: String(message) });
+  }
+
+  /** Names by display name (a cheap copy, no full state). */
+  toNames(): Record<string, CellAddress> {
+    return this.calc.namesRecord();
+  }
+
+  columnWidths(): Readonly<Record<string, number>> {
+    return this.colWidths;
+  }
+
+  chartBindings(): readonly ChartBinding[] {
+    return this.charts;
+  }
+
+  pinned(): readonly Pin[] {
+    return this.pins;
+  }
+
+  /** Every address holding an input, in no particular order. */
+  addresses(): CellAddress[] {
+    return this.calc.addresses();
   }
 
   /**
@@ -236,6 +282,7 @@ export class SheetEngine implements SheetEngineApi {
       colWidths: { ...this.colWidths },
       charts: [...this.charts],
       pins: [...this.pins],
+      ...(Object.keys(this.validations).length > 0 ? { validations: { ...this.validations } } : {}),
     };
     return this.state;
   }
@@ -247,7 +294,16 @@ export class SheetEngine implements SheetEngineApi {
   /** The persisted parts an edit reads; `cells` is a live view, so build the patch before applying anything. */
   private parts(): SheetParts {
     const { rows, cols } = this.calc;
-    return { rows, cols, cells: this.calc.rawView(), names: this.calc.namesRecord(), colWidths: this.colWidths, charts: this.charts, pins: this.pins };
+    return {
+      rows,
+      cols,
+      cells: this.calc.rawView(),
+      names: this.calc.namesRecord(),
+      colWidths: this.colWidths,
+      charts: this.charts,
+      pins: this.pins,
+      validations: this.validations,
+    };
   }
 
   private inside(address: CellAddress): CellAddress | null {
@@ -282,11 +338,15 @@ export class SheetEngine implements SheetEngineApi {
     if (patch.cells.size > 0 || patch.size) this.stateCells = null;
     if (patch.colWidths) this.colWidths = patch.colWidths.after;
     if (patch.charts) this.charts = patch.charts.after;
-    if (patch.pins) this.pins = patch.pins.after;
+    if (patch.pins) {
+      this.pins = patch.pins.after;
+      this.calc.retain(new Set(this.pins.map((pin) => requestKey(pin.request))));
+    }
+    if (patch.validations) this.validations = patch.validations.after;
     const cells = (function* () {
       for (const [address, change] of patch.cells) yield [address, change.after] as const;
     })();
-    const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells });
+    const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells, validations: patch.validations?.after });
     for (const address of patch.cells.keys()) changed.add(address);
     return changed;
   }

@@ -21,7 +21,7 @@ import {
   typeInto,
   useE2E,
 } from './pageHelpers';
-import { rateMapRequest } from '../../src/ui/stores/chartSources';
+import { rateMapRequest } from '../../src/session/chartSources';
 import { bandAlignedRange } from '../../src/charts/rateMapChart';
 
 const e2e = useE2E();

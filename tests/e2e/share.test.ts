@@ -200,7 +200,7 @@ describe('links that cannot be trusted', () => {
 });
 
 describe('the production build', () => {
-  it("is served with a Content-Security-Policy allowing only 'self' scripts and WebAssembly", async () => {
+  it("is served with a Content-Security-Policy allowing only 'self' scripts and WebAssembly, no framing, no sniffing", async () => {
     const { page, errors } = await e2e.newPage();
     const response = await page.goto(e2e.baseUrl);
     const policy = response?.headers()['content-security-policy'] ?? '';
@@ -208,6 +208,9 @@ describe('the production build', () => {
     // Nothing else may run: no 'unsafe-eval', no 'unsafe-inline', no other origin.
     const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
     expect(scriptSrc?.split(/\s+/)).toEqual(['script-src', "'self'", "'wasm-unsafe-eval'"]);
+    // No other site may frame the playground, and files are served as what they are.
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     // Under that policy the app still runs everything, regression on WebAssembly included.
     await ready(page);
     expect(await cellText(page, 'C33')).toMatch(/^\d/);
@@ -237,6 +240,8 @@ describe('the production build', () => {
   it('when storage fills up during the session, the next edit shows a notice and nothing is lost on screen', async () => {
     const { context, page, errors } = await e2e.newPage();
     await context.addInitScript(() => {
+      // Kept to be called with the storage as `this` (setItem.call below).
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function maybeFull(this: Storage, key: string, value: string) {
         if ((window as { __storageFull?: boolean }).__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -42,12 +42,16 @@ export interface EChartProps {
   readonly renderer?: 'canvas' | 'svg';
   /** Receives the instance once created (tests, screenshots, image export). */
   readonly ref?: (chart: EChartsType) => void;
+  /** What the option shows, passed back to onPainted once it is on screen. */
+  readonly version?: number;
+  /** Called right after ECharts drew an option (inside the frame that shows it). */
+  readonly onPainted?: (version: number, at: number) => void;
 }
 
 function pointerInGrid(chart: EChartsType, params: ECElementEvent): Vec2 | null {
   const pixel = params.event ? [params.event.offsetX, params.event.offsetY] : null;
   if (!pixel || !chart.containPixel({ gridIndex: 0 }, pixel)) return null;
-  const [x, y] = chart.convertFromPixel({ gridIndex: 0 }, pixel) as number[];
+  const [x, y] = chart.convertFromPixel({ gridIndex: 0 }, pixel);
   return [x, y];
 }
 
@@ -64,6 +68,7 @@ export function EChart(props: EChartProps): JSX.Element {
     const instance = echarts.init(host, null, { renderer: props.renderer ?? 'canvas' });
     chart = instance;
     for (const name of props.events ?? DEFAULT_CHART_EVENTS) {
+      // eslint-disable-next-line solid/reactivity -- an event handler: props are read when the event fires.
       instance.on(name, (params) => {
         const event = params as ECElementEvent;
         props.onEvent?.(name, event, pointerInGrid(instance, event));
@@ -85,6 +90,7 @@ export function EChart(props: EChartProps): JSX.Element {
   // Options can change several times within a frame (runs land one by one); ECharts gets only
   // the latest, once per animation frame. The first option is drawn at once.
   let pending: ChartOption | null = null;
+  let pendingVersion = -1;
   let frame = 0;
   const draw = () => {
     frame = 0;
@@ -92,12 +98,15 @@ export function EChart(props: EChartProps): JSX.Element {
     pending = null;
     if (!chart || next === null) return;
     const { option, opts } = planOptionUpdate(shown, next);
+    // The canvas renderer paints synchronously here, so the pixels are in this very frame.
     chart.setOption(option, opts);
     shown = next;
     placeHandle();
+    props.onPainted?.(pendingVersion, performance.now());
   };
   createEffect(() => {
     pending = props.option;
+    pendingVersion = props.version ?? -1;
     if (!chart) return;
     if (shown === null || typeof requestAnimationFrame !== 'function') return draw();
     if (frame === 0) frame = requestAnimationFrame(draw);

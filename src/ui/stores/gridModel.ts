@@ -30,8 +30,20 @@ export interface CellView {
   readonly color?: string;
   /** Diff highlight: this input differs between the two runs being compared. */
   readonly highlighted?: boolean;
+  /** A run that diverges: a result, shown in a warning colour (not an error). */
+  readonly diverged?: boolean;
   /** Text that may flow over the next cell to the right, because that cell is empty. */
   readonly overflows?: boolean;
+  /**
+   * A choice cell (e.g. grad_mode): the values it accepts, offered as a dropdown; choosing one
+   * commits its `value` as the cell's raw input. Labels are already translated.
+   */
+  readonly choices?: readonly CellChoice[];
+}
+
+export interface CellChoice {
+  readonly value: string;
+  readonly label: string;
 }
 
 export interface Selection {
@@ -63,8 +75,8 @@ export interface GridModel {
   deleteRows(at: number, count: number): void;
   insertCols(at: number, count: number): void;
   deleteCols(at: number, count: number): void;
-  /** Returns a translated error sentence, or null on success. */
-  setName(address: CellAddress, name: string | null): string | null;
+  /** Resolves to a translated error sentence, or null on success. */
+  setName(address: CellAddress, name: string | null): Promise<string | null>;
   setColWidth(column: string, width: number): void;
   /** Nudge a numeric cell (scrubbing): multiply its magnitude step by `steps` (±); no-op for non-numbers. */
   scrub(address: CellAddress, steps: number): void;

@@ -1,224 +1,195 @@
 /**
- * The sheet store: the one place where the engine, the worker and Solid meet. It implements the
- * grid's model (reads are fine-grained per cell; intents become engine edits), keeps each
- * pending cell's previous value on screen until its run lands, and measures edit → repaint.
+ * The sheet as the page knows it: what the session's patches said about each cell, kept in one
+ * signal per cell so a patch repaints only the cells it names. Implements the grid's model:
+ * reads are fine-grained, intents go to the session client. Holds no engine and evaluates
+ * nothing; the page's only arithmetic is scrubbing a number it already shows.
  */
-import { batch, createSignal, type Accessor } from 'solid-js';
-import type { CellAddress, CellValue, ChangeSet, RunValue, SheetEngineApi, SheetState } from '../../sheet/types';
-import type { ComputeService } from '../../compute/computeService';
-import type { CellView, GridModel, Selection } from './gridModel';
-import { createCellSignals } from './cellSignals';
-import { createRunDispatcher, type RunStatus } from './runDispatcher';
-import { describeCell } from './describeCell';
+import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
+import type { CellPatch, Intent, Patch, RunStatus, SheetMeta } from '../../session/contract';
+import type { SessionClient } from '../client/sessionClient';
+import { formatTsv } from '../clipboard/tsv';
+import type { CellView, CellViewKind, GridModel, Selection } from './gridModel';
 import { scrubNumber } from './scrub';
-import { t } from '../../i18n/localeStore';
-import { columnLetters, formatAddress, parseAddress, parseRange, rangeAddresses } from '../../sheet/address';
+import { t, tm, tp } from '../../i18n/localeStore';
+import { cellsInRange, nextAddressRight, rangeRows } from './addresses';
 
 export interface SheetStore extends GridModel {
-  /** Reactive value of a cell (pending cells give their pending value; see settledValue). */
-  value(address: CellAddress): CellValue;
-  /** Reactive value, or the last settled one while the cell's run is pending. */
-  settledValue(address: CellAddress): CellValue;
-  /** Reactive: the cell's run (also when it shows #DIVERGED), or the last one while pending. */
-  settledRun(address: CellAddress): RunValue | undefined;
-  /** Reactive snapshot of the persisted state (charts, pins, cells). */
-  readonly state: Accessor<SheetState>;
-  /** Replace the whole sheet (preset, link, state file) as one undoable edit. */
-  load(state: SheetState): void;
+  /** The newest patch of a cell, reactive (undefined: an empty cell). */
+  cell(address: string): CellPatch | undefined;
+  readonly meta: Accessor<SheetMeta | null>;
   readonly runStatus: Accessor<RunStatus>;
-  /** Milliseconds from the last edit to the frame that showed its results; null before any edit. */
-  readonly lastEditMs: Accessor<number | null>;
-  /** How many edits have been measured (lastEditMs updates), for benchmarks. */
-  readonly editCount: Accessor<number>;
+  /** True once the session has reflected every intent and no run is in flight. */
+  readonly idle: Accessor<boolean>;
   readonly canUndo: Accessor<boolean>;
   readonly canRedo: Accessor<boolean>;
-  /** Resolves when no run is in flight. */
-  idle(): Promise<void>;
-  /** Stop the runs in flight (long regressions); their cells say they were cancelled. */
-  cancelRuns(): void;
-  /** Gives access to engine-level operations for chart bindings and pins. */
-  setCharts(charts: SheetState['charts']): void;
-  setPins(pins: SheetState['pins']): void;
+  /** Send any intent (charts, pins, loads). Returns its revision. */
+  send(intent: Intent): number;
   /** Several cells in one undoable edit (chart drags and clicks). */
-  commitMany(entries: ReadonlyArray<readonly [CellAddress, string]>): void;
+  commitMany(entries: ReadonlyArray<readonly [string, string]>): void;
+  cancelRuns(): void;
+  /** Every address the page knows a cell for (exports of raw input, tests). */
+  addresses(): string[];
 }
 
-export interface SheetStoreOptions {
-  readonly initial: SheetState;
-  readonly createEngine: (state: SheetState) => SheetEngineApi;
-  readonly compute: ComputeService;
-  /** Colour of a cell's run when a chart shows it (reactive). */
-  readonly colorOf?: (address: CellAddress) => string | undefined;
-}
-
-const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-const afterPaint = (callback: () => void) => {
-  if (typeof requestAnimationFrame !== 'function') return void setTimeout(callback, 0);
-  requestAnimationFrame(() => requestAnimationFrame(() => callback()));
+const EMPTY_STATUS: RunStatus = { running: 0, runningKinds: [], progress: null, lastFailure: null };
+const VIEW_KIND: Readonly<Record<CellPatch['kind'], CellViewKind>> = {
+  empty: 'empty',
+  number: 'number',
+  text: 'text',
+  note: 'note',
+  boolean: 'boolean',
+  error: 'error',
+  run: 'run',
+  objective: 'objective',
+  array: 'array',
+  choice: 'text',
 };
 
+export interface SheetStoreOptions {
+  readonly client: SessionClient;
+  /** Colour of a cell's run when a chart shows it (reactive). */
+  readonly colorOf?: (address: string) => string | undefined;
+}
+
+/** A choice's label in the user's language (`choice.printed`), or the value itself. */
+function choiceLabel(value: string): string {
+  const key = `choice.${value}`;
+  const label = t(key);
+  return label === key ? value : label;
+}
+
 export function createSheetStore(options: SheetStoreOptions): SheetStore {
-  const engine = options.createEngine(options.initial);
-  const signals = createCellSignals();
-  const settled = new Map<CellAddress, CellValue>();
-  const settledRuns = new Map<CellAddress, RunValue>();
-  const [rows, setRows] = createSignal(engine.rows);
-  const [cols, setCols] = createSignal(engine.cols);
+  const { client } = options;
+  const cells = new Map<string, CellPatch>();
+  const versions = new Map<string, [Accessor<number>, Setter<number>]>();
+  const [revision, setRevision] = createSignal(0);
+  const [meta, setMeta] = createSignal<SheetMeta | null>(null);
+  const [runStatus, setRunStatus] = createSignal<RunStatus>(EMPTY_STATUS);
+  const [idleFlag, setIdleFlag] = createSignal(false);
   const [selection, setSelection] = createSignal<Selection>({ anchor: 'B3', focus: 'B3' });
-  const [lastEditMs, setLastEditMs] = createSignal<number | null>(null);
-  const [editCount, setEditCount] = createSignal(0);
-  const [history, setHistory] = createSignal({ undo: false, redo: false });
-  let editStartedAt: number | null = null;
-  let lastCopy: { tsv: string; anchor: CellAddress } | null = null;
+  let lastCopy: { tsv: string; anchor: string } | null = null;
 
-  const remember = (address: CellAddress) => {
-    const value = engine.value(address);
-    if (value.kind === 'pending') return;
-    settled.set(address, value);
-    const run = engine.runAt(address);
-    if (run) settledRuns.set(address, run);
-    else settledRuns.delete(address);
+  const signalFor = (address: string) => {
+    let signal = versions.get(address);
+    if (signal === undefined) {
+      signal = createSignal(0);
+      versions.set(address, signal);
+    }
+    return signal;
   };
+  const track = (address: string) => void signalFor(address)[0]();
+  const bump = (address: string) => versions.get(address)?.[1]((n) => n + 1);
 
-  const applyChanges = (changes: ChangeSet) => {
-    changes.forEach(remember);
+  const apply = (patch: Patch) => {
     batch(() => {
-      setRows(engine.rows);
-      setCols(engine.cols);
-      setHistory({ undo: engine.canUndo(), redo: engine.canRedo() });
-      signals.bump(changes);
-    });
-    dispatcher.schedule();
-    void dispatcher.idle().then(() => {
-      if (editStartedAt === null) return;
-      const started = editStartedAt;
-      editStartedAt = null;
-      afterPaint(() =>
-        batch(() => {
-          setLastEditMs(now() - started);
-          setEditCount((n) => n + 1);
-        }),
-      );
+      if (patch.full) {
+        const previous = [...cells.keys()];
+        cells.clear();
+        previous.forEach(bump);
+      }
+      for (const cell of patch.cells ?? []) {
+        if (cell.kind === 'empty' && cell.raw === '' && cell.name === undefined) cells.delete(cell.address);
+        else cells.set(cell.address, cell);
+        bump(cell.address);
+      }
+      if (patch.meta) setMeta(patch.meta);
+      if (patch.status) setRunStatus(patch.status);
+      setIdleFlag(patch.idle && patch.rev >= client.sentRev);
+      setRevision((n) => n + 1);
     });
   };
-  const dispatcher = createRunDispatcher(engine, options.compute, applyChanges);
+  client.subscribe(apply);
 
-  const edit = (change: () => ChangeSet) => {
-    editStartedAt = now();
-    applyChanges(change());
+  const cell = (address: string): CellPatch | undefined => {
+    track(address);
+    return cells.get(address);
   };
-  const allCells = (): ChangeSet => new Set(cellsInRange(`A1:${columnLetters(engine.cols - 1)}${engine.rows}`));
+  // Every patch that changes the sheet carries its meta data: memos keep the grid's size and
+  // widths from re-rendering anything unless they themselves changed.
+  const rows = createMemo(() => meta()?.rows ?? 0);
+  const cols = createMemo(() => meta()?.cols ?? 0);
+  const colWidths = createMemo(() => meta()?.colWidths ?? {}, {}, { equals: sameRecord });
+  const commit = (entries: ReadonlyArray<readonly [string, string]>) => void client.send({ kind: 'setCells', entries });
 
-  const value = (address: CellAddress): CellValue => {
-    signals.track(address);
-    return engine.value(address);
+  const view = (address: string): CellView => {
+    const current = cell(address);
+    if (current === undefined) return { text: '', kind: 'empty' };
+    const kind = VIEW_KIND[current.kind];
+    const text = tp(current.text);
+    const badges = current.badges?.map(tm);
+    const shownText = badges === undefined || badges.length === 0 ? text : `${text} · ${badges.join(' · ')}`;
+    const textual = kind === 'text' || kind === 'note';
+    const next = nextAddressRight(address, cols());
+    const overflows = textual && next !== null && cell(next) === undefined;
+    const choices = current.choices?.map((value) => ({ value, label: choiceLabel(value) }));
+    return {
+      ...(choices === undefined ? {} : { choices }),
+      text: shownText,
+      kind,
+      diverged: current.error === '#DIVERGED' || undefined,
+      title: current.title === undefined ? undefined : tp(current.title),
+      stale: current.pending || undefined,
+      color: options.colorOf?.(address),
+      overflows: overflows || undefined,
+    };
   };
-  const settledValue = (address: CellAddress): CellValue => {
-    const current = value(address);
-    return current.kind === 'pending' ? settled.get(address) ?? current : current;
-  };
-
-  const nextCellEmpty = (address: CellAddress): boolean => {
-    const position = parseAddress(address);
-    if (!position || position.col + 1 >= engine.cols) return false;
-    return value(formatAddress({ row: position.row, col: position.col + 1 })).kind === 'empty';
-  };
-
-  const settledRun = (address: CellAddress): RunValue | undefined => {
-    const current = value(address);
-    return current.kind === 'pending' ? settledRuns.get(address) : engine.runAt(address);
-  };
-
-  // Start: remember every value and ask for the runs the sheet needs.
-  applyChanges(allCells());
 
   return {
     rows,
     cols,
-    value,
-    settledValue,
-    settledRun,
-    cellView(address): CellView {
-      const current = value(address);
-      const shown = current.kind === 'pending' ? settled.get(address) ?? current : current;
-      const view = describeCell(shown, current.kind === 'pending', options.colorOf?.(address));
-      const textual = shown.kind === 'text' || shown.kind === 'note';
-      return textual && nextCellEmpty(address) ? { ...view, overflows: true } : view;
-    },
-    raw(address) {
-      signals.track(address);
-      return engine.raw(address);
-    },
-    nameOf(address) {
-      signals.track(address);
-      return engine.nameOf(address);
-    },
-    colWidth(column) {
-      signals.revision();
-      return engine.colWidth(column) ?? (column === 'A' ? 150 : 110);
-    },
+    cell,
+    meta,
+    runStatus,
+    idle: idleFlag,
+    canUndo: createMemo(() => meta()?.canUndo ?? false),
+    canRedo: createMemo(() => meta()?.canRedo ?? false),
+    cellView: view,
+    raw: (address) => cell(address)?.raw ?? '',
+    nameOf: (address) => cell(address)?.name,
+    colWidth: (column) => colWidths()[column] ?? (column === 'A' ? 150 : 110),
     selection,
     select: (anchor, focus = anchor) => setSelection({ anchor, focus }),
-    commit: (address, raw) => edit(() => engine.setCell(address, raw)),
-    commitMany: (entries) => edit(() => engine.setCells(entries)),
-    clear: (range) => edit(() => engine.setCells(cellsInRange(range).map((address) => [address, ''] as const))),
+    commit: (address, raw) => commit([[address, raw]]),
+    commitMany: commit,
+    clear: (range) => void client.send({ kind: 'clear', range }),
     copy(range) {
-      const tsv = engine.copyTsv(range);
-      lastCopy = { tsv, anchor: cellsInRange(range)[0] };
+      const tsv = formatTsv(rangeRows(range).map((row) => row.map((address) => cells.get(address)?.raw ?? '')));
+      lastCopy = { tsv, anchor: cellsInRange(range)[0] ?? range };
       return tsv;
     },
     paste(target, tsv) {
       // Only the app's own copy shifts references; text from elsewhere is pasted as typed.
       const normalised = tsv.replace(/\r\n/g, '\n');
-      const source = lastCopy && lastCopy.tsv.replace(/\r\n/g, '\n') === normalised ? lastCopy.anchor : undefined;
-      edit(() => engine.pasteTsv(target, tsv, source));
+      const source = lastCopy !== null && lastCopy.tsv.replace(/\r\n/g, '\n') === normalised ? lastCopy.anchor : undefined;
+      client.send(source === undefined ? { kind: 'paste', target, tsv } : { kind: 'paste', target, tsv, source });
     },
-    undo: () => edit(() => engine.undo()),
-    redo: () => edit(() => engine.redo()),
-    insertRows: (at, count) => edit(() => (engine.insertRows(at, count), allCells())),
-    deleteRows: (at, count) => edit(() => (engine.deleteRows(at, count), allCells())),
-    insertCols: (at, count) => edit(() => (engine.insertCols(at, count), allCells())),
-    deleteCols: (at, count) => edit(() => (engine.deleteCols(at, count), allCells())),
-    setName(address, name) {
-      const outcome = engine.setName(address, name);
-      if (outcome instanceof Set) {
-        edit(() => new Set([...outcome, address]));
-        return null;
-      }
-      const error = outcome as { reason: string; args?: Readonly<Record<string, string | number>> };
-      return t(error.reason, error.args);
+    undo: () => void client.send({ kind: 'undo' }),
+    redo: () => void client.send({ kind: 'redo' }),
+    insertRows: (at, count) => void client.send({ kind: 'insert', axis: 'row', at, count }),
+    deleteRows: (at, count) => void client.send({ kind: 'delete', axis: 'row', at, count }),
+    insertCols: (at, count) => void client.send({ kind: 'insert', axis: 'col', at, count }),
+    deleteCols: (at, count) => void client.send({ kind: 'delete', axis: 'col', at, count }),
+    async setName(address, name) {
+      const reply = await client.request({ kind: 'setName', address, name });
+      return reply.ok ? null : tm(reply.error);
     },
-    setColWidth(column, width) {
-      engine.setColWidth(column, width);
-      signals.bump([]);
-    },
+    setColWidth: (column, width) => void client.send({ kind: 'setColWidth', column, width }),
     scrub(address, steps) {
-      const raw = engine.raw(address).trim();
+      const raw = (cells.get(address)?.raw ?? '').trim();
       const number = Number(raw);
       if (raw === '' || !Number.isFinite(number)) return;
-      edit(() => engine.setCell(address, String(scrubNumber(number, steps))));
+      commit([[address, String(scrubNumber(number, steps))]]);
     },
-    state: () => {
-      signals.revision();
-      return engine.toState();
+    send: (intent) => client.send(intent),
+    cancelRuns: () => void client.send({ kind: 'cancelRuns' }),
+    addresses: () => {
+      revision();
+      return [...cells.keys()];
     },
-    load(state) {
-      // One undo step: a preset or a link picked by mistake is one Ctrl+Z away.
-      edit(() => new Set([...allCells(), ...engine.loadState(state)]));
-    },
-    runStatus: dispatcher.status,
-    lastEditMs,
-    editCount,
-    canUndo: () => history().undo,
-    canRedo: () => history().redo,
-    idle: () => dispatcher.idle(),
-    cancelRuns: () => dispatcher.cancelAll(),
-    setCharts: (charts) => edit(() => engine.setCharts(charts)),
-    setPins: (pins) => edit(() => engine.setPins(pins)),
   };
 }
 
-function cellsInRange(range: string): CellAddress[] {
-  const parsed = parseRange(range);
-  return parsed ? rangeAddresses(parsed) : [];
+function sameRecord(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -8,7 +8,8 @@ import { TrajectoryCard } from './charts/TrajectoryCard';
 import { EwmaCard } from './charts/EwmaCard';
 import { LossCard } from './charts/LossCard';
 import { RateMapCard } from './charts/RateMapCard';
-import { t } from '../../i18n/localeStore';
+import { EigenCard } from './charts/EigenCard';
+import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
   const charts = () => props.app.charts;
@@ -33,6 +34,9 @@ export function ChartsPanel(props: { app: AppState }): JSX.Element {
               <Match when={binding.kind === 'rateMap'}>
                 <RateMapCard app={props.app} binding={current} />
               </Match>
+              <Match when={binding.kind === 'eigen'}>
+                <EigenCard app={props.app} binding={current} />
+              </Match>
             </Switch>
           );
         }}
@@ -48,8 +52,8 @@ function PinsBar(props: { app: AppState }): JSX.Element {
         <For each={props.app.charts.pins()}>
           {(pin) => (
             <span class="pin-chip" role="listitem">
-              {pin.label}{' '}
-              <button type="button" aria-label={t('toolbar.unpin', { label: pin.label })} onClick={() => props.app.charts.unpin(pin.id)}>
+              {tp(pin.label)}{' '}
+              <button type="button" aria-label={t('toolbar.unpin', { label: tp(pin.label) })} onClick={() => props.app.charts.unpin(pin.id)}>
                 ×
               </button>
             </span>

@@ -2,15 +2,14 @@
  * The top bar: presets, language, undo/redo, pin, copy link, export and open. Renders and
  * dispatches only; every action is an intent on the app state.
  */
-import { For, createSignal, type JSX } from 'solid-js';
+import { For, createMemo, createSignal, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
-import { PRESETS } from '../../sheet/presets';
 import { LOCALES, type Locale } from '../../i18n/messages';
-import { locale, setLocale, t } from '../../i18n/localeStore';
+import { locale, setLocale, t, tm } from '../../i18n/localeStore';
 import { ExportMenu } from './ExportMenu';
 
 export function Toolbar(props: { app: AppState }): JSX.Element {
-  const sheet = props.app.sheet;
+  const sheet = () => props.app.sheet;
   const [copyMessage, setCopyMessage] = createSignal<string | null>(null);
 
   const copyLink = async () => {
@@ -29,9 +28,10 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
   };
 
   const applyPreset = (id: string) => {
-    const preset = PRESETS.find((candidate) => candidate.id === id);
-    if (preset) props.app.loadDocument(preset.build());
+    if (id !== '') sheet().send({ kind: 'preset', id });
   };
+  // The list never changes in practice: a memo keeps the menu from re-rendering on every edit.
+  const presets = createMemo(() => sheet().meta()?.presets ?? [], [], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
 
   return (
     <header class="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -47,14 +47,14 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
           }}
         >
           <option value="">…</option>
-          <For each={PRESETS}>{(preset) => <option value={preset.id}>{t(preset.labelKey)}</option>}</For>
+          <For each={presets()}>{(preset) => <option value={preset.id}>{tm(preset.label)}</option>}</For>
         </select>
       </label>
       <div class="toolbar-group">
-        <button type="button" onClick={() => sheet.undo()} disabled={!sheet.canUndo()} title="Ctrl+Z">
+        <button type="button" onClick={() => sheet().undo()} disabled={!sheet().canUndo()} title="Ctrl+Z">
           {t('toolbar.undo')}
         </button>
-        <button type="button" onClick={() => sheet.redo()} disabled={!sheet.canRedo()} title="Ctrl+Y">
+        <button type="button" onClick={() => sheet().redo()} disabled={!sheet().canRedo()} title="Ctrl+Y">
           {t('toolbar.redo')}
         </button>
       </div>

@@ -7,7 +7,7 @@ import { computeContours } from '../../../src/core/contours';
 import { runPath2D } from '../../../src/core/optimize2d';
 import { computeRateMap } from '../../../src/core/rateMap';
 import type { ContourResult, Path2DRequest, Path2DResult, RateMapRequest, RateMapResult, Vec2 } from '../../../src/core/runTypes';
-import { regionOfInterest, type Region } from '../../../src/charts/geometry';
+import { regionOfInterest, type Region } from '../../../src/core/region';
 import type { LossRun } from '../../../src/charts/lossAxes';
 import { lossRunsOf } from '../../../src/charts/lossAxes';
 import { seriesColor } from '../../../src/charts/palette';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { clipSegment, contains, isMultipleOf, lerp, niceStep, regionOfInterest, tickStep, type Region } from '../../../src/charts/geometry';
+import { clipSegment, contains, isMultipleOf, lerp, tickStep, type Region } from '../../../src/charts/geometry';
+import { niceStep, regionOfInterest } from '../../../src/core/region';
 import { CHAPTER_RUNS, path, START } from './chartFixtures';
 
 const runsOf = (...labels: string[]) =>

@@ -10,7 +10,7 @@ const defaultState = chapterSheetFixture();
 const local: SheetState = { ...defaultState, cells: { A1: 'my own work' } };
 const linked: SheetState = { ...defaultState, cells: { A1: 'from a colleague' } };
 const brokenLink = { ok: false as const, error: shareError('notCompressed') };
-const corrupted = { ok: false as const, error: { kind: 'storageError' as const, code: 'corrupted' as const, key: 'share.storage.corrupted', message: 'damaged' } };
+const corrupted = { ok: false as const, error: { kind: 'storageError' as const, code: 'corrupted' as const, key: 'share.storage.corrupted' as const } };
 
 describe('startup policy', () => {
   it('opens a link over a different local sheet, keeping the local one as previous', () => {

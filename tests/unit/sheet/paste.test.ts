@@ -72,7 +72,7 @@ describe('pasting a block larger than the grid', () => {
         return LIMITS.cells - 5;
       }
     }
-    const parts = { rows: 10, cols: 5, cells: new NearlyFull(), names: {}, colWidths: {}, charts: [], pins: [] };
+    const parts = { rows: 10, cols: 5, cells: new NearlyFull(), names: {}, colWidths: {}, charts: [], pins: [], validations: {} };
     const block = parseTsv(column(4, (i) => `${i}\t${i}`));
     const plan = pastePatch(parts, { row: 0, col: 0 }, block);
     expect(plan.dropped).toEqual({ rows: 2, cols: 0 });

@@ -5,11 +5,11 @@
  * size they claim and hold valid items. Written against the types in src/sheet/types.ts, not
  * against the engine's own helpers.
  */
-import { ERROR_MESSAGES_EN } from '../../../src/sheet/errorMessages';
+import { ERROR_REASON_KEYS } from '../../../src/sheet/errorMessages';
 import type { CellValue } from '../../../src/sheet/types';
 
 const ERROR_CODES = new Set(['#NAME?', '#REF!', '#CYCLE!', '#DIV/0!', '#VALUE!', '#NUM!', '#DIVERGED', '#N/A', '#ERROR!']);
-const REASONS = new Set(Object.keys(ERROR_MESSAGES_EN));
+const REASONS = new Set<string>(ERROR_REASON_KEYS);
 const REQUEST_KINDS = new Set(['path2d', 'regression']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

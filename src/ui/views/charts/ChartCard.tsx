@@ -3,13 +3,12 @@
  * its text summary (the chart's accessible description; end-to-end tests read it as well, and
  * `data-painted` tells them and the benchmark when ECharts has finished drawing).
  */
-import { createUniqueId, Show, type JSX } from 'solid-js';
+import { createUniqueId, lazy, Show, Suspense, type JSX } from 'solid-js';
 import type { ECElementEvent } from 'echarts/core';
-import { EChart, type DraggablePoint } from '../../echarts/EChart';
+import type { DraggablePoint } from '../../echarts/EChart';
 import type { ChartOption } from '../../../charts/option';
 import type { Vec2 } from '../../../core/runTypes';
 import type { EChartsType } from '../../echarts/echartsSetup';
-import { chartPngDataUrl, chartSvgString } from '../../echarts/exportImage';
 import { downloadDataUrl, downloadText } from '../download';
 import { t } from '../../../i18n/localeStore';
 
@@ -26,6 +25,26 @@ export interface ChartCardProps {
   readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
   readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
+  /** The session version of the data shown, reported back through onPainted. */
+  readonly version?: number;
+  readonly onPainted?: (version: number, at: number) => void;
+  /** A warning the reader must see with the chart (not only on hover), e.g. runs whose gradient is not ∇f. */
+  readonly badge?: string;
+  /** The chart zooms and pans (dataZoom): offer a button that shows the whole region again. */
+  readonly zoomable?: boolean;
+}
+
+// ECharts is most of the page's code: it loads beside the first paint of the grid, not before it.
+const EChart = lazy(() => import('../../echarts/EChart').then((module) => ({ default: module.EChart })));
+
+async function exportPng(id: string, chart: EChartsType, title: string): Promise<void> {
+  const { chartPngDataUrl } = await import('../../echarts/exportImage');
+  downloadDataUrl(`${id}.png`, await chartPngDataUrl(chart, title));
+}
+
+async function exportSvg(id: string, chart: EChartsType, title: string): Promise<void> {
+  const { chartSvgString } = await import('../../echarts/exportImage');
+  downloadText(`${id}.svg`, chartSvgString(chart, title), 'image/svg+xml');
 }
 
 export function ChartCard(props: ChartCardProps): JSX.Element {
@@ -42,22 +61,36 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
         {props.title}
         <span class="chart-tools">
           {props.tools}
-          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && downloadDataUrl(`${props.id}.png`, chartPngDataUrl(chart))}>
+          <Show when={props.zoomable}>
+            <button type="button" onClick={() => chart?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 })} title={t('chart.zoomHint')}>
+              {t('chart.resetZoom')}
+            </button>
+          </Show>
+          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && void exportPng(props.id, chart, props.title)}>
             PNG
           </button>
           <button
             type="button"
             aria-label={t('chart.exportSvg', { title: props.title })}
-            onClick={() => chart && downloadText(`${props.id}.svg`, chartSvgString(chart), 'image/svg+xml')}
+            onClick={() => chart && void exportSvg(props.id, chart, props.title)}
           >
             SVG
           </button>
         </span>
       </h2>
+      <Show when={props.badge}>
+        {(badge) => (
+          <p class="chart-badge" role="note">
+            <span aria-hidden="true">⚠ </span>
+            {badge()}
+          </p>
+        )}
+      </Show>
       <div ref={props.widthRef} class="chart-measure">
         <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
           <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>
             {(option) => (
+              <Suspense fallback={<p class="chart-note chart-empty" style={{ height: `${props.height ?? 340}px` }}>{t('chart.computing')}</p>}>
               <EChart
                 option={option()}
                 aria-label={props.title}
@@ -65,7 +98,10 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
                 onEvent={(name, params, point) => name === 'click' && props.onClick?.(params, point)}
                 draggable={props.draggable}
                 ref={attach}
+                version={props.version}
+                onPainted={props.onPainted}
               />
+              </Suspense>
             )}
           </Show>
         </div>

@@ -9,7 +9,8 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
-  const curves = props.app.charts.ewma(props.binding);
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
+  const curves = props.app.charts.ewma(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const option = createMemo(() =>
     curves().length === 0
@@ -24,9 +25,11 @@ export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding>
   return (
     <ChartCard
       id={props.binding().id}
+      version={props.app.charts.dataVersion(props.binding().id)}
+      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.ewma.title')}
       option={option()}
-      summary={ewmaSummary(curves())}
+      summary={ewmaSummary(curves(), t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
     />

@@ -9,7 +9,8 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
-  const data = props.app.charts.rateMap(props.binding);
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
+  const data = props.app.charts.rateMap(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const option = createMemo(() => {
     const current = data();
@@ -26,11 +27,13 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
   const summary = () => {
     const current = data();
     if (!current) return '';
-    return rateMapSummary(current.eigenvalues, current.current, current.currentRate);
+    return rateMapSummary(current.eigenvalues, current.current, current.currentRate, t);
   };
   return (
     <ChartCard
       id={props.binding().id}
+      version={props.app.charts.dataVersion(props.binding().id)}
+      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.rateMap.title')}
       option={option()}
       summary={summary()}

@@ -1,19 +1,22 @@
 /**
  * The spreadsheet grid: WAI-ARIA grid pattern (roving tabindex, row and column headers,
- * aria-selected), spreadsheet keyboard conventions (see gridKeys.ts), mouse selection, column
- * resizing, a context menu and the real clipboard. It renders the model and dispatches intents;
- * it never evaluates anything itself.
+ * aria-selected, aria-rowindex/colindex since only part of the sheet is rendered: see
+ * gridWindow.ts), spreadsheet keyboard conventions (see gridKeys.ts), mouse selection, column
+ * resizing, a context menu, choice lists and the real clipboard. It renders the model and
+ * dispatches intents; it never evaluates anything itself.
  */
-import { createMemo, createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import { createUniqueId, onCleanup, onMount, Show } from 'solid-js';
 import { t } from '../../../i18n/localeStore';
 import type { GridModel } from '../../stores/gridModel';
-import { columnLetters, formatAddress, formatRange } from './cellAddress';
+import { formatRange, positionOf } from './cellAddress';
+import { ChoiceList } from './ChoiceList';
 import { attachClipboard } from './gridClipboard';
 import { createGridController } from './gridController';
-import { ColumnHeader, RowHeader, type ColumnResize } from './GridHeaders';
-import { GridCell } from './GridCell';
+import { ROW_HEADER_WIDTH, ROW_HEIGHT } from './gridGeometry';
+import { renderRows } from './GridRows';
 import { gridKeyAction } from './gridKeys';
 import { createGridPointer } from './gridPointer';
+import { createGridWindow } from './gridWindow';
 import { ContextMenu } from './ContextMenu';
 import { menuItems } from './menuItems';
 import { NameDialog } from './NameDialog';
@@ -25,30 +28,33 @@ export interface GridProps {
   readonly class?: string;
 }
 
-const indexes = (count: number) => Array.from({ length: count }, (_, index) => index);
+// What the browser scrolls into view by itself (a screen reader's cursor) stays clear of the
+// sticky headers.
+const SCROLL_PADDING = `${ROW_HEIGHT}px 0 0 ${ROW_HEADER_WIDTH}px`;
 
 export function Grid(props: GridProps) {
-  const ctl = createGridController(props.model);
+  // eslint-disable-next-line solid/reactivity -- the grid renders one model for its whole life.
   const model = props.model;
+  const win = createGridWindow(model, () => positionOf(model.selection().anchor));
+  const ctl = createGridController(model, win);
   const pointer = createGridPointer(ctl);
   const helpId = createUniqueId();
+  const cellId = (address: string) => `${helpId}-${address}`;
   let grid!: HTMLDivElement;
+  let wrap!: HTMLDivElement;
 
-  const rowIndexes = createMemo(() => indexes(model.rows()));
-  const colIndexes = createMemo(() => indexes(model.cols()));
-  const [resize, setResize] = createSignal<ColumnResize | null>(null);
-  // Widths live in CSS variables on the grid, so resizing a column restyles one element, not
-  // every cell of the column.
-  const widthVariables = createMemo(() => {
-    const variables: Record<string, string> = {};
-    for (const col of colIndexes()) {
-      const column = columnLetters(col);
-      const live = resize();
-      const width = live?.column === column ? live.width : model.colWidth(column);
-      variables[`--mp-col-${column}`] = `${width}px`;
-    }
-    return variables;
+  const gridStyle = () => ({
+    ...win.widthVariables(),
+    '--mp-row-height': `${ROW_HEIGHT}px`,
+    '--mp-row-header-width': `${ROW_HEADER_WIDTH}px`,
+    width: `${win.totalWidth()}px`,
+    height: `${win.totalHeight()}px`,
   });
+  // Popups beside the active cell follow it when the grid scrolls.
+  const besideActive = () => {
+    win.scrollPosition();
+    return ctl.belowActive();
+  };
   const announcement = () => {
     const rect = ctl.rect();
     const many = rect.bottom > rect.top || rect.right > rect.left;
@@ -57,12 +63,13 @@ export function Grid(props: GridProps) {
 
   onMount(() => {
     ctl.setGridElement(grid);
+    win.attach(wrap);
     onCleanup(attachClipboard(grid, ctl));
   });
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.defaultPrevented) return;
-    const action = gridKeyAction(event, ctl.editing() !== null);
+    const action = gridKeyAction(event, ctl.editing() !== null, ctl.activeHasChoices());
     if (!action) return;
     const used = ctl.perform(action);
     // Tab at the grid's edge is left to the browser, so keyboard users can leave the grid.
@@ -78,9 +85,12 @@ export function Grid(props: GridProps) {
   }
 
   return (
-    <div class={`mp-grid-wrap ${props.class ?? ''}`}>
+    <div ref={wrap} class={`mp-grid-wrap ${props.class ?? ''}`} style={{ 'scroll-padding': SCROLL_PADDING }}>
       <div
-        ref={grid}
+        ref={(element) => {
+          grid = element;
+          renderRows(element, { ctl, win, cellId });
+        }}
         role="grid"
         class="mp-grid"
         aria-label={t('grid.label')}
@@ -88,40 +98,15 @@ export function Grid(props: GridProps) {
         aria-multiselectable="true"
         aria-rowcount={model.rows() + 1}
         aria-colcount={model.cols() + 1}
-        style={widthVariables()}
+        style={gridStyle()}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
-        onMouseDown={pointer.onMouseDown}
-        onPointerDown={pointer.onPointerDown}
-        onPointerOver={pointer.onPointerOver}
-        onDblClick={pointer.onDblClick}
-        onContextMenu={pointer.onContextMenu}
-      >
-        <div role="row" class="mp-grid__row mp-grid__row--head" aria-rowindex={1}>
-          <div role="columnheader" class="mp-header mp-header--corner" data-corner title={t('grid.corner')} aria-colindex={1} />
-          <For each={colIndexes()}>
-            {(col) => <ColumnHeader ctl={ctl} col={col} column={columnLetters(col)} onResizePreview={setResize} />}
-          </For>
-        </div>
-        <For each={rowIndexes()}>
-          {(row) => (
-            <div role="row" class="mp-grid__row" aria-rowindex={row + 2}>
-              <RowHeader ctl={ctl} row={row} />
-              <For each={colIndexes()}>
-                {(col) => (
-                  <GridCell
-                    ctl={ctl}
-                    row={row}
-                    col={col}
-                    column={columnLetters(col)}
-                    address={formatAddress({ row, col })}
-                  />
-                )}
-              </For>
-            </div>
-          )}
-        </For>
-      </div>
+        onMouseDown={(event) => pointer.onMouseDown(event)}
+        onPointerDown={(event) => pointer.onPointerDown(event)}
+        onPointerOver={(event) => pointer.onPointerOver(event)}
+        onDblClick={(event) => pointer.onDblClick(event)}
+        onContextMenu={(event) => pointer.onContextMenu(event)}
+      />
       <p id={helpId} class="mp-visually-hidden">
         {t('grid.help')}
       </p>
@@ -136,6 +121,17 @@ export function Grid(props: GridProps) {
             x={menu().x}
             y={menu().y}
             onClose={ctl.closeMenu}
+          />
+        )}
+      </Show>
+      <Show when={ctl.choosing()}>
+        {(address) => (
+          <ChoiceList
+            choices={ctl.choicesAt(address())}
+            current={model.raw(address())}
+            labelledBy={cellId(address())}
+            {...besideActive()}
+            onClose={ctl.choose}
           />
         )}
       </Show>

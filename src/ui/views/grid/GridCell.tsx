@@ -8,6 +8,7 @@ import type { CellAddress } from '../../../sheet/types';
 import type { CellView } from '../../stores/gridModel';
 import { rectContains } from './cellAddress';
 import type { GridController } from './gridController';
+import { gapStyle } from './GridHeaders';
 
 export interface GridCellProps {
   readonly ctl: GridController;
@@ -15,11 +16,35 @@ export interface GridCellProps {
   readonly row: number;
   readonly col: number;
   readonly column: string;
+  /** Space left for the unrendered columns before this one (see gridWindow.ts). */
+  readonly gap: number;
+  /** How far overflowing text may reach, in pixels (read only when the cell overflows). */
+  readonly overflowRoom: number;
+  /** Element id, so a choice list can be labelled by its cell. */
+  readonly id: string;
+}
+
+function sameChoices(a: CellView['choices'], b: CellView['choices']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((choice, index) => choice.value === b[index].value && choice.label === b[index].label);
 }
 
 function sameView(a: CellView, b: CellView): boolean {
-  return a.text === b.text && a.kind === b.kind && a.title === b.title && a.stale === b.stale && a.color === b.color && a.highlighted === b.highlighted && a.overflows === b.overflows;
+  return (
+    a.text === b.text &&
+    a.kind === b.kind &&
+    a.title === b.title &&
+    a.stale === b.stale &&
+    a.color === b.color &&
+    a.highlighted === b.highlighted &&
+    a.diverged === b.diverged &&
+    a.overflows === b.overflows &&
+    sameChoices(a.choices, b.choices)
+  );
 }
+
+const hasChoices = (view: CellView): boolean => (view.choices?.length ?? 0) > 0;
 
 function isPending(view: CellView): boolean {
   return view.kind === 'pending' || view.stale === true;
@@ -33,11 +58,17 @@ function cellLabel(address: CellAddress, name: string | undefined, view: CellVie
 }
 
 export function GridCell(props: GridCellProps) {
+  // eslint-disable-next-line solid/reactivity -- the controller is one object for the grid's lifetime, never replaced.
   const ctl = props.ctl;
   // Views are rebuilt on every change of the cell; equal ones must not touch the DOM.
   const view = createMemo(() => ctl.model.cellView(props.address), undefined, { equals: sameView });
   const selected = createMemo(() => rectContains(ctl.rect(), props.row, props.col));
-  const editingHere = () => ctl.editing()?.address === props.address;
+  const editingHere = () => ctl.isEditing(props.address);
+  const choice = () => hasChoices(view());
+  // Its own memo: the element's attribute effect re-runs for any of its signals, the label only for its own.
+  const label = createMemo(() => cellLabel(props.address, ctl.model.nameOf(props.address), view()));
+  // A choice cell keeps its text inside, clear of the dropdown button.
+  const overflows = () => view().overflows === true && !choice();
 
   return (
     <div
@@ -45,12 +76,15 @@ export function GridCell(props: GridCellProps) {
       class="mp-cell"
       data-address={props.address}
       data-kind={view().kind}
-      data-overflows={view().overflows ? '' : undefined}
+      id={props.id}
+      data-overflows={overflows() ? '' : undefined}
       aria-colindex={props.col + 2}
       aria-selected={selected() ? 'true' : 'false'}
-      aria-label={cellLabel(props.address, ctl.model.nameOf(props.address), view())}
+      aria-label={label()}
       aria-description={view().title}
       aria-busy={isPending(view()) ? 'true' : undefined}
+      aria-haspopup={choice() ? 'listbox' : undefined}
+      aria-expanded={choice() ? (ctl.isChoosing(props.address) ? 'true' : 'false') : undefined}
       title={view().title}
       tabIndex={ctl.isActive(props.address) ? 0 : -1}
       classList={{
@@ -58,9 +92,14 @@ export function GridCell(props: GridCellProps) {
         'is-selected': selected(),
         'is-pending': isPending(view()),
         'is-highlighted': view().highlighted === true,
+        'is-diverged': view().diverged === true,
         'is-editing': editingHere(),
       }}
-      style={{ width: `var(--mp-col-${props.column})` }}
+      style={{
+        width: `var(--mp-col-${props.column})`,
+        'margin-left': gapStyle(props.gap),
+        '--mp-overflow-room': overflows() ? `${props.overflowRoom}px` : undefined,
+      }}
     >
       <Show when={editingHere()} fallback={<CellContent view={view()} />}>
         <CellEditor ctl={ctl} address={props.address} />
@@ -79,6 +118,10 @@ function CellContent(props: { readonly view: CellView }) {
       <Show when={isPending(props.view)}>
         <span class="mp-cell__spinner" aria-hidden="true" />
       </Show>
+      {/* Pointer-only: keyboard users open the list with Enter, F2 or Alt+Down on the cell. */}
+      <Show when={hasChoices(props.view)}>
+        <span class="mp-cell__choice" data-choice-open aria-hidden="true" />
+      </Show>
     </>
   );
 }
@@ -86,6 +129,7 @@ function CellContent(props: { readonly view: CellView }) {
 /** The in-cell editor. Keys it does not consume (Enter, Tab, Esc) bubble to the grid's handler. */
 function CellEditor(props: { readonly ctl: GridController; readonly address: CellAddress }) {
   let input!: HTMLInputElement;
+  // eslint-disable-next-line solid/reactivity -- the editor opens with the text of the moment it opened.
   const initial = props.ctl.editing()?.initial ?? '';
   onMount(() => {
     input.focus();

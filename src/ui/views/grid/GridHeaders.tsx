@@ -4,21 +4,19 @@
  */
 import { t } from '../../../i18n/localeStore';
 import type { GridController } from './gridController';
+import type { ColumnResize } from './gridWindow';
 import { trackHorizontalDrag } from './pointerDrag';
 
 /** Narrowest and widest a column may be dragged to, in CSS pixels. */
 export const MIN_COLUMN_WIDTH = 32;
 export const MAX_COLUMN_WIDTH = 640;
 
-export interface ColumnResize {
-  readonly column: string;
-  readonly width: number;
-}
-
 export interface ColumnHeaderProps {
   readonly ctl: GridController;
   readonly col: number;
   readonly column: string;
+  /** Space left for the unrendered columns before this one (see gridWindow.ts). */
+  readonly gap: number;
   /** Live width while dragging (null when the drag ends); the model is told once, at the end. */
   readonly onResizePreview: (resize: ColumnResize | null) => void;
 }
@@ -50,7 +48,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
       classList={{ 'is-in-selection': inSelection() }}
       data-col-header={props.col}
       aria-colindex={props.col + 2}
-      style={{ width: `var(--mp-col-${props.column})` }}
+      style={{ width: `var(--mp-col-${props.column})`, 'margin-left': gapStyle(props.gap) }}
     >
       {props.column}
       <div
@@ -64,6 +62,9 @@ export function ColumnHeader(props: ColumnHeaderProps) {
     </div>
   );
 }
+
+/** A margin standing in for skipped rows or columns; none when nothing was skipped. */
+export const gapStyle = (pixels: number): string | undefined => (pixels > 0 ? `${pixels}px` : undefined);
 
 export function RowHeader(props: { readonly ctl: GridController; readonly row: number }) {
   const inSelection = () => props.row >= props.ctl.rect().top && props.row <= props.ctl.rect().bottom;

@@ -40,10 +40,10 @@ export function NameInput(props: NameInputProps) {
     input.select();
   });
 
-  function submit() {
+  async function submit() {
     const name = shown().trim();
     if (name !== currentName()) {
-      const refusal = props.model.setName(props.address, name === '' ? null : name);
+      const refusal = await props.model.setName(props.address, name === '' ? null : name);
       setError(refusal);
       if (refusal !== null) return;
     }
@@ -52,7 +52,7 @@ export function NameInput(props: NameInputProps) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter') submit();
+    if (event.key === 'Enter') void submit();
     else if (event.key === 'Escape') {
       setDraft(null);
       setError(null);

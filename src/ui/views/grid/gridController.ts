@@ -12,9 +12,15 @@ import {
   positionOf,
   formatRange,
   selectionRect,
+  type CellPosition,
   type CellRange,
 } from './cellAddress';
 import type { GridAction } from './gridKeys';
+
+/** What the controller needs from the rendering: scrolling a cell into view. */
+export interface GridScroller {
+  reveal(position: CellPosition): void;
+}
 
 export interface EditSession {
   readonly address: CellAddress;
@@ -33,7 +39,7 @@ export interface MenuState {
 
 export type GridController = ReturnType<typeof createGridController>;
 
-export function createGridController(model: GridModel) {
+export function createGridController(model: GridModel, scroller: GridScroller = { reveal: () => undefined }) {
   let gridElement: HTMLElement | undefined;
   const size = () => ({ rows: model.rows(), cols: model.cols() });
   /** The active cell is the selection's anchor (as in Excel): it is edited and tabbable. */
@@ -42,17 +48,30 @@ export function createGridController(model: GridModel) {
     equals: (a, b) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right,
   });
   const isActive = createSelector(active);
+  // Selectors, so that starting or ending an edit re-renders two cells, not every rendered one.
+
   const [editing, setEditing] = createSignal<EditSession | null>(null);
   const [draft, setDraft] = createSignal('');
   const [menu, setMenu] = createSignal<MenuState | null>(null);
   const [naming, setNaming] = createSignal<CellAddress | null>(null);
+  /** The choice cell whose list of values is open. */
+  const [choosing, setChoosing] = createSignal<CellAddress | null>(null);
+  // Selectors, so that starting or ending an edit (or a choice list) re-renders two cells, not every rendered one.
+  const isEditing = createSelector(() => editing()?.address ?? null);
+  const isChoosing = createSelector(choosing);
 
   function cellElement(address: CellAddress): HTMLElement | null {
     return gridElement?.querySelector<HTMLElement>(`[data-address="${address}"]`) ?? null;
   }
 
-  function focusActive(): void {
-    cellElement(active())?.focus();
+  /**
+   * Scrolls `show` (by default the active cell) into view, then focuses the active cell. The
+   * active cell is always rendered (see gridWindow.ts), so it can take focus even when a
+   * selection is extended far away from it.
+   */
+  function focusActive(show: CellAddress = active()): void {
+    scroller.reveal(positionOf(show));
+    cellElement(active())?.focus({ preventScroll: true });
   }
 
   /** Returns false when nothing moved (so Tab at the last column can leave the grid). */
@@ -67,7 +86,7 @@ export function createGridController(model: GridModel) {
       if (to === selection.anchor && selection.anchor === selection.focus) return false;
       model.select(to);
     }
-    focusActive();
+    focusActive(to);
     return true;
   }
 
@@ -84,6 +103,25 @@ export function createGridController(model: GridModel) {
     if (!session) return;
     setEditing(null);
     if (draft() !== model.raw(session.address)) model.commit(session.address, draft());
+    if (refocus) focusActive();
+  }
+
+  const choicesAt = (address: CellAddress) => model.cellView(address).choices ?? [];
+  const activeHasChoices = (): boolean => choicesAt(active()).length > 0;
+
+  /** Opens the active cell's list of values; false when it has none. */
+  function openChoices(): boolean {
+    if (!activeHasChoices()) return false;
+    setMenu(null);
+    setChoosing(active());
+    return true;
+  }
+
+  /** Closes the list; a value different from the cell's input is committed (null: cancelled). */
+  function choose(value: string | null, refocus = true): void {
+    const address = choosing();
+    setChoosing(null);
+    if (address !== null && value !== null && value !== model.raw(address)) model.commit(address, value);
     if (refocus) focusActive();
   }
 
@@ -121,6 +159,8 @@ export function createGridController(model: GridModel) {
       case 'edit':
         startEdit(action.text);
         return true;
+      case 'choose':
+        return openChoices();
       case 'commit':
         commitEdit(true);
         move(action.rows, action.cols, false);
@@ -160,12 +200,19 @@ export function createGridController(model: GridModel) {
     active,
     rect,
     isActive,
+    isEditing,
+    isChoosing,
     editing,
     draft,
     setDraft,
     menu,
     naming,
     setNaming,
+    choosing,
+    choicesAt,
+    activeHasChoices,
+    openChoices,
+    choose,
     perform,
     startEdit,
     commitEdit,

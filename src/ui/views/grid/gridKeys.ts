@@ -9,6 +9,8 @@ export type GridAction =
   | { readonly type: 'move'; readonly rows: number; readonly cols: number; readonly extend: boolean }
   /** Edit the active cell starting from `text`, or from its raw input when text is undefined. */
   | { readonly type: 'edit'; readonly text?: string }
+  /** Open the active choice cell's list of values. */
+  | { readonly type: 'choose' }
   | { readonly type: 'commit'; readonly rows: number; readonly cols: number }
   | { readonly type: 'cancel' }
   | { readonly type: 'collapse' }
@@ -34,6 +36,10 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
   ArrowLeft: [0, -1],
   ArrowRight: [0, 1],
 };
+
+function isChoiceKey(e: KeyInput): boolean {
+  return e.altKey ? e.key === 'ArrowDown' : e.key === 'Enter' || e.key === 'F2';
+}
 
 /** One user-perceived character (so "é" or "中" starts an edit, "Shift" or "F5" does not). */
 function isPrintable(key: string): boolean {
@@ -78,10 +84,15 @@ function navigationKey(e: KeyInput, command: boolean): GridAction | null {
   }
 }
 
-/** What a keydown on the grid means; null = not ours, let the browser have it. */
-export function gridKeyAction(e: KeyInput, editing: boolean): GridAction | null {
+/**
+ * What a keydown on the grid means; null = not ours, let the browser have it. On a choice cell
+ * (`choice`), Enter, F2 and Alt+Down open its list instead of the text editor, as a select does;
+ * typing still edits the raw text.
+ */
+export function gridKeyAction(e: KeyInput, editing: boolean, choice = false): GridAction | null {
   if (editing) return editingKey(e);
   const command = e.ctrlKey || e.metaKey;
+  if (choice && !command && !e.shiftKey && isChoiceKey(e)) return { type: 'choose' };
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (command && !e.altKey) {
     if (key === 'z') return { type: e.shiftKey ? 'redo' : 'undo' };

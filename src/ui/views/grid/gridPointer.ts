@@ -1,7 +1,7 @@
 /**
  * Mouse and pen on the grid: click selects, Shift+click extends, drag selects a range, a header
- * selects its row or column, double-click edits, Alt+drag on a number scrubs it, right click
- * opens the context menu. Handlers are delegated from the grid element and find their target
+ * selects its row or column, double-click edits (or opens a choice cell's list, as its dropdown
+ * button does), Alt+drag on a number scrubs it, right click opens the context menu. Handlers are delegated from the grid element and find their target
  * through data attributes, so cells stay free of listeners.
  */
 import { onCleanup, onMount } from 'solid-js';
@@ -76,6 +76,11 @@ export function createGridPointer(ctl: GridController) {
       if (hit.kind === 'cell' && event.altKey && model.cellView(hit.address).kind === 'number') {
         model.select(hit.address);
         trackScrub(event, (steps) => model.scrub(hit.address, steps));
+      } else if (hit.kind === 'cell' && (event.target as Element).closest('[data-choice-open]')) {
+        model.select(hit.address);
+        ctl.focusActive();
+        ctl.openChoices();
+        return;
       } else {
         selectHit(hit, event.shiftKey);
         if (hit.kind === 'cell') dragAnchor = model.selection().anchor;
@@ -88,7 +93,8 @@ export function createGridPointer(ctl: GridController) {
       if (hit?.kind === 'cell' && model.selection().focus !== hit.address) model.select(dragAnchor, hit.address);
     },
     onDblClick(event: MouseEvent) {
-      if (hitOf(event.target)?.kind === 'cell') ctl.startEdit();
+      if (hitOf(event.target)?.kind !== 'cell') return;
+      if (!ctl.openChoices()) ctl.startEdit();
     },
     onContextMenu(event: MouseEvent) {
       const hit = hitOf(event.target);

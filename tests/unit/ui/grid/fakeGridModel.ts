@@ -93,9 +93,9 @@ export function createFakeGridModel(options: FakeOptions = {}) {
     deleteCols: (at, count) => record('deleteCols', at, count),
     setName(address, name) {
       record('setName', address, name);
-      if (name === 'taken') return TAKEN_NAME_SENTENCE;
+      if (name === 'taken') return Promise.resolve(TAKEN_NAME_SENTENCE);
       setNames(address, name ?? undefined);
-      return null;
+      return Promise.resolve(null);
     },
     setColWidth(column, width) {
       record('setColWidth', column, width);

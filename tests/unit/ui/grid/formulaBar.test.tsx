@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FormulaBar } from '../../../../src/ui/views/FormulaBar';
 import { setLocale } from '../../../../src/i18n/localeStore';
 import { createFakeGridModel, TAKEN_NAME_SENTENCE, type FakeOptions } from './fakeGridModel';
@@ -57,7 +57,7 @@ describe('formula bar', () => {
     expect(callsOf('commit')).toEqual([['A1', '10']]);
   });
 
-  test('the name box names the active cell and shows a refusal sentence from the model', () => {
+  test('the name box names the active cell and shows a refusal sentence from the model', async () => {
     const { model, nameBox, host, callsOf } = renderBar({ names: { A1: 'eta' } });
     expect(nameBox().value).toBe('eta');
     expect(nameBox().getAttribute('aria-label')).toBe('Name of A1');
@@ -66,13 +66,15 @@ describe('formula bar', () => {
     nameBox().focus();
     typeInto(nameBox(), 'taken');
     press('Enter');
+    // The model answers a name asynchronously (the session decides).
+    await vi.waitFor(() => expect(host.querySelector('[role="alert"]')).not.toBeNull());
     const alert = host.querySelector('[role="alert"]')!;
     expect(alert.textContent).toBe(TAKEN_NAME_SENTENCE);
     expect(nameBox().getAttribute('aria-invalid')).toBe('true');
     expect(nameBox().getAttribute('aria-describedby')).toBe(alert.id);
     typeInto(nameBox(), 'gamma');
     press('Enter');
-    expect(host.querySelector('[role="alert"]')).toBeNull();
+    await vi.waitFor(() => expect(host.querySelector('[role="alert"]')).toBeNull());
     expect(model.nameOf('B2')).toBe('gamma');
     expect(callsOf('setName')).toEqual([
       ['B2', 'taken'],

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { FakeOptions } from './fakeGridModel';
 import { cellAt, cleanup, press, renderGrid as renderBare, typeInto } from './gridHarness';
 
@@ -200,9 +200,10 @@ describe('context menu from the keyboard', () => {
     expect(document.activeElement).toBe(input);
     typeInto(input, 'taken');
     press('Enter');
-    expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('The name “taken” is already used by another cell.');
+    await vi.waitFor(() => expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('The name “taken” is already used by another cell.'));
     typeInto(input, 'lr');
     press('Enter');
+    await vi.waitFor(() => expect(host.querySelector('[role="dialog"]')).toBeNull());
     expect(callsOf('setName')).toEqual([
       ['A1', 'taken'],
       ['A1', 'lr'],

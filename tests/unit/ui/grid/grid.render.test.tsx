@@ -6,17 +6,25 @@ import { cellAt, cleanup, renderGrid } from './gridHarness';
 afterEach(cleanup);
 
 describe('grid structure (WAI-ARIA grid pattern)', () => {
-  test('counts rows and columns including the header row and the row-header column', () => {
+  test('counts rows and columns of the whole sheet, the header row and the row-header column included', () => {
     const { grid } = renderGrid({ rows: 100, cols: 12 });
     expect(grid.getAttribute('aria-rowcount')).toBe('101');
     expect(grid.getAttribute('aria-colcount')).toBe('13');
-    expect(grid.querySelectorAll('[role="row"]')).toHaveLength(101);
-    expect(grid.querySelectorAll('[role="gridcell"]')).toHaveLength(1200);
     const headers = [...grid.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent);
     expect(headers).toEqual(['', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
-    const rowHeaders = grid.querySelectorAll('[role="rowheader"]');
-    expect(rowHeaders).toHaveLength(100);
-    expect(rowHeaders[99].textContent).toBe('100');
+    expect(grid.querySelector('[role="rowheader"]')?.textContent).toBe('1');
+  });
+
+  test("the chapter's 50 × 8 sheet renders whole, every row and cell in order", () => {
+    const { grid } = renderGrid({ rows: 50, cols: 8 });
+    const rows = [...grid.querySelectorAll('[role="row"]')];
+    expect(rows).toHaveLength(51);
+    expect(rows.map((row) => row.getAttribute('aria-rowindex'))).toEqual(Array.from({ length: 51 }, (_, i) => String(i + 1)));
+    expect(grid.querySelectorAll('[role="gridcell"]')).toHaveLength(400);
+    expect([...rows[50].querySelectorAll('[role="gridcell"]')].map((cell) => cell.getAttribute('aria-colindex'))).toEqual(
+      ['2', '3', '4', '5', '6', '7', '8', '9'],
+    );
+    expect(grid.querySelectorAll('[role="rowheader"]')[49].textContent).toBe('50');
   });
 
   test("every cell's accessible name starts with its address, then its name, then its text", () => {

@@ -37,6 +37,8 @@ export function renderGrid(options: FakeOptions = {}) {
     ...fake,
     host,
     grid: host.querySelector<HTMLElement>('[role="grid"]')!,
+    /** The grid's scroll container. */
+    scroller: host.querySelector<HTMLElement>('.mp-grid-wrap')!,
     /** The in-cell editor, when one is open. */
     editor: () => host.querySelector<HTMLInputElement>('[role="gridcell"] input'),
   };
@@ -60,3 +62,24 @@ export function typeInto(input: HTMLInputElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+/**
+ * Gives the scroll container a size (a DOM emulation has no layout, so it reports 0 × 0) and
+ * tells the grid, as a resize would.
+ */
+export function setViewport(scroller: HTMLElement, width: number, height: number): void {
+  Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: width });
+  Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: height });
+  scroller.dispatchEvent(new Event('scroll'));
+}
+
+/** Scrolls the container as a wheel or scrollbar would: position first, then the event. */
+export function scrollTo(scroller: HTMLElement, top: number, left = scroller.scrollLeft): void {
+  scroller.scrollTop = top;
+  scroller.scrollLeft = left;
+  scroller.dispatchEvent(new Event('scroll'));
+}
+
+/** Addresses of the rendered cells, in document order. */
+export const renderedAddresses = (host: ParentNode): string[] =>
+  [...host.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((cell) => cell.dataset.address ?? '');

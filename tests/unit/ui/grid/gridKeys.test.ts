@@ -44,3 +44,19 @@ describe('grid keyboard map', () => {
     expect(gridKeyAction(key('z', { ctrlKey: true }), true)).toBeNull();
   });
 });
+
+describe('on a choice cell', () => {
+  test('Enter, F2 and Alt+Down open the list of values instead of the editor', () => {
+    for (const input of [key('Enter'), key('F2'), key('ArrowDown', { altKey: true })]) {
+      expect(gridKeyAction(input, false, true)).toEqual({ type: 'choose' });
+      expect(gridKeyAction(input, false, false)?.type).not.toBe('choose');
+    }
+  });
+
+  test('typing still edits the text, and the other keys keep their meaning', () => {
+    expect(gridKeyAction(key('c'), false, true)).toEqual({ type: 'edit', text: 'c' });
+    expect(gridKeyAction(key('Enter', { shiftKey: true }), false, true)).toEqual({ type: 'move', rows: -1, cols: 0, extend: false });
+    expect(gridKeyAction(key('ArrowDown'), false, true)).toEqual({ type: 'move', rows: 1, cols: 0, extend: false });
+    expect(gridKeyAction(key('Enter'), true, true)).toEqual({ type: 'commit', rows: 1, cols: 0 });
+  });
+});

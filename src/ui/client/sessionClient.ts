@@ -1,0 +1,271 @@
+/**
+ * The page's one client of the sheet session. It numbers intents (revisions), lets through only
+ * news (patchLedger.ts), and keeps the session alive: a worker that crashes or does not answer
+ * its heartbeat in time is terminated and a new one is started from the last persisted state,
+ * with the intents it had not yet reflected sent again. If the same trouble comes back, the
+ * replayed intents are dropped (and reported); if even the saved state trips it, the sheet opens
+ * in safe mode. Framework-free: the stores subscribe to it.
+ */
+import * as Comlink from 'comlink';
+import type { ExportKind, Intent, IntentReply, Message, OpenReply, OpenRequest, Patch, SessionApi } from '../../session/contract';
+import { createLedger } from './patchLedger';
+
+/** A started worker (or, in tests, one end of a MessageChannel with a session on the other). */
+/**
+ * The session as Comlink shows it across the boundary: the same calls, the patch callback passed
+ * as a Comlink proxy (workers/exposeSession.ts is the other side).
+ */
+type RemoteSession = Comlink.Remote<Omit<SessionApi, 'connect'>> & {
+  connect(onPatch: ((patch: Patch) => void) & Comlink.ProxyMarked): Promise<void>;
+};
+
+export interface SpawnedSession {
+  readonly endpoint: Comlink.Endpoint;
+  terminate(): void;
+  /** Called when the worker reports that it broke (script error, uncaught exception). */
+  onCrash(listener: () => void): void;
+}
+
+export interface SessionClientOptions {
+  spawn(): SpawnedSession;
+  /** How often the page asks the worker whether it is alive. */
+  readonly heartbeatMs?: number;
+  /** A worker that leaves a heartbeat unanswered this long is replaced. */
+  readonly timeoutMs?: number;
+  /** The same for a worker that has not answered at all yet (it is still loading). */
+  readonly startTimeoutMs?: number;
+  readonly setInterval?: (callback: () => void, ms: number) => unknown;
+  readonly clearInterval?: (handle: unknown) => void;
+  readonly now?: () => number;
+  /** Queue patches until release() (so stores created later miss nothing). */
+  readonly held?: boolean;
+}
+
+export type ClientEvent =
+  | {
+      readonly kind: 'restarted';
+      readonly reason: 'crashed' | 'unresponsive';
+      /** Intents that were not applied because they seemed to cause the trouble. */
+      readonly dropped: readonly Intent[];
+      readonly safeMode: boolean;
+    }
+  | { readonly kind: 'recovered' };
+
+export interface SessionClient {
+  /** Start the first worker and open the sheet the page found. */
+  start(request: OpenRequest): Promise<OpenReply>;
+  /** Send an intent; returns its revision. Its reply is handled by `request` callers only. */
+  send(intent: Intent): number;
+  /** Send an intent and wait for its immediate reply (e.g. an invalid name). */
+  request(intent: Intent): Promise<IntentReply>;
+  subscribe(listener: (patch: Patch) => void): () => void;
+  /** Deliver the patches queued while held, then every patch as it comes. */
+  release(): void;
+  onEvent(listener: (event: ClientEvent) => void): () => void;
+  exportText(kind: ExportKind): Promise<{ readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: Message }>;
+  /** The newest revision sent, and the newest the session has reflected. */
+  readonly sentRev: number;
+  readonly reflectedRev: number;
+  dispose(): void;
+}
+
+const DEFAULTS = { heartbeatMs: 500, timeoutMs: 2000, startTimeoutMs: 15_000 };
+/** A session that stays healthy this long after a restart is trusted again. */
+const HEALTHY_AFTER_MS = 5000;
+
+export function createSessionClient(options: SessionClientOptions): SessionClient {
+  const heartbeatMs = options.heartbeatMs ?? DEFAULTS.heartbeatMs;
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULTS.startTimeoutMs;
+  const now = options.now ?? (() => performance.now());
+  const every = options.setInterval ?? ((callback, ms) => setInterval(callback, ms));
+  const stopEvery = options.clearInterval ?? ((handle) => clearInterval(handle as ReturnType<typeof setInterval>));
+
+  const ledger = createLedger();
+  const listeners = new Set<(patch: Patch) => void>();
+  const eventListeners = new Set<(event: ClientEvent) => void>();
+  let spawned: SpawnedSession | null = null;
+  let remote: RemoteSession | null = null;
+  let sentRev = 0;
+  let reflectedRev = 0;
+  /** Intents sent but not yet reflected by a patch, oldest first. */
+  let journal: Array<{ readonly rev: number; readonly intent: Intent }> = [];
+  let lastFileText: string | null = null;
+  let initialRequest: OpenRequest = { linkText: null, savedText: null };
+  let attempt = 0;
+  let healthySince: number | null = null;
+  let pingSentAt: number | null = null;
+  let answered = false;
+  let lastTick = now();
+  let heartbeat: unknown = null;
+  let ready: Promise<void> = Promise.resolve();
+  let disposed = false;
+  let held: Patch[] | null = options.held === true ? [] : null;
+
+  const emit = (event: ClientEvent) => eventListeners.forEach((listener) => listener(event));
+
+  const onPatch = (epoch: number) => (patch: Patch) => {
+    const accepted = ledger.accept(epoch, patch);
+    if (accepted === null) return;
+    reflectedRev = Math.max(reflectedRev, accepted.rev);
+    journal = journal.filter((entry) => entry.rev > reflectedRev);
+    if (accepted.persisted) lastFileText = accepted.persisted.fileText;
+    if (accepted.idle && attempt > 0 && healthySince === null) healthySince = now();
+    if (held !== null) held.push(accepted);
+    else listeners.forEach((listener) => listener(accepted));
+  };
+
+  /** Start a worker for a new epoch and open `request` in it; resolves with the reply. */
+  const boot = async (request: OpenRequest): Promise<OpenReply> => {
+    const epoch = ledger.epoch + 1;
+    ledger.reset(epoch);
+    const next = options.spawn();
+    spawned = next;
+    answered = false;
+    pingSentAt = null;
+    next.onCrash(() => {
+      if (spawned === next) trip('crashed');
+    });
+    const wrapped = Comlink.wrap<SessionApi>(next.endpoint) as unknown as RemoteSession;
+    remote = wrapped;
+    await wrapped.connect(Comlink.proxy(onPatch(epoch)));
+    const reply = await wrapped.open(request);
+    answered = true;
+    return reply;
+  };
+
+  const trip = (reason: 'crashed' | 'unresponsive') => {
+    if (disposed || spawned === null) return;
+    spawned.terminate();
+    if (remote !== null) remote[Comlink.releaseProxy]();
+    spawned = null;
+    remote = null;
+    const replay = healthySince === null || now() - healthySince < HEALTHY_AFTER_MS ? attempt + 1 : 1;
+    attempt = replay;
+    healthySince = null;
+    // 1: replay what was not reflected; 2: drop it, it may be the cause; 3+: safe mode.
+    const dropped = attempt >= 2 ? journal.map((entry) => entry.intent) : [];
+    const toReplay = attempt >= 2 ? [] : journal;
+    journal = [...toReplay];
+    const safeMode = attempt >= 3;
+    const request: OpenRequest = lastFileText === null ? { ...initialRequest, safeMode } : { linkText: null, savedText: lastFileText, safeMode };
+    ready = boot(request).then(
+      () => {
+        for (const entry of toReplay) void remote?.apply(entry.rev, entry.intent);
+        emit({ kind: 'restarted', reason, dropped, safeMode });
+      },
+      () => undefined,
+    );
+  };
+
+  const tick = () => {
+    const time = now();
+    // A page that was itself asleep (a suspended laptop, a throttled tab) proves nothing about the worker.
+    const slept = time - lastTick > Math.max(4 * heartbeatMs, timeoutMs);
+    lastTick = time;
+    if (slept || remote === null) {
+      pingSentAt = null;
+      return;
+    }
+    if (pingSentAt !== null) {
+      if (time - pingSentAt > (answered ? timeoutMs : startTimeoutMs)) trip('unresponsive');
+      return;
+    }
+    pingSentAt = time;
+    const asked = remote;
+    asked.ping().then(
+      () => {
+        if (remote === asked) {
+          pingSentAt = null;
+          answered = true;
+        }
+      },
+      () => undefined,
+    );
+  };
+
+  return {
+    async start(request) {
+      initialRequest = request;
+      heartbeat = every(tick, heartbeatMs);
+      const opened = boot(request);
+      ready = opened.then(() => undefined, () => undefined);
+      return opened;
+    },
+    send(intent) {
+      sentRev += 1;
+      const rev = sentRev;
+      journal.push({ rev, intent });
+      if (remote !== null && answered) void remote.apply(rev, intent).catch(() => undefined);
+      else {
+        void ready.then(() => {
+          remote?.apply(rev, intent).catch(() => undefined);
+        });
+      }
+      return rev;
+    },
+    async request(intent) {
+      sentRev += 1;
+      const rev = sentRev;
+      journal.push({ rev, intent });
+      await ready;
+      if (remote === null) return { ok: false, error: { key: 'client.unavailable' } };
+      try {
+        return await remote.apply(rev, intent);
+      } catch {
+        return { ok: false, error: { key: 'client.unavailable' } };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    release() {
+      const queued = held ?? [];
+      held = null;
+      for (const patch of queued) listeners.forEach((listener) => listener(patch));
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    async exportText(kind) {
+      await ready;
+      if (remote === null) return { ok: false, error: { key: 'client.unavailable' } };
+      try {
+        return await remote.exportText(kind);
+      } catch {
+        return { ok: false, error: { key: 'client.unavailable' } };
+      }
+    },
+    get sentRev() {
+      return sentRev;
+    },
+    get reflectedRev() {
+      return reflectedRev;
+    },
+    dispose() {
+      disposed = true;
+      if (heartbeat !== null) stopEvery(heartbeat);
+      spawned?.terminate();
+      remote?.[Comlink.releaseProxy]();
+      spawned = null;
+      remote = null;
+    },
+  };
+}
+
+/** The browser's worker: `createSessionClient({ spawn: spawnSessionWorker })`. */
+export function spawnSessionWorker(): SpawnedSession {
+  const worker = new Worker(new URL('../../../workers/session.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    endpoint: worker,
+    terminate: () => worker.terminate(),
+    onCrash(listener) {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        listener();
+      });
+    },
+  };
+}

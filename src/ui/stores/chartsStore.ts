@@ -1,0 +1,223 @@
+/**
+ * The charts as the page knows them: each chart's data from the session's patches (large
+ * results such as contours arrive once and are kept here by key), turned into the view models
+ * the pure option builders take, with labels translated and colours from the palette. Chart
+ * intents (drag the start, click the rate map, pin a run, arrows on/off) go to the session.
+ */
+import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
+import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, Shared } from '../../session/contract';
+import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
+import type { ChartBinding } from '../../sheet/types';
+import type { Region } from '../../charts/geometry';
+import type { ColorScheme } from '../../charts/option';
+import type { TrajectoryRun } from '../../charts/trajectoryChart';
+import type { LossRun } from '../../charts/lossAxes';
+import type { EwmaCurve } from '../../charts/ewmaChart';
+import type { EigenRun } from '../../charts/eigenChart';
+import { seriesColor } from '../../charts/palette';
+import { tp } from '../../i18n/localeStore';
+import type { SessionClient } from '../client/sessionClient';
+import type { SheetStore } from './sheetStore';
+import { createColorScheme } from './colorScheme';
+
+export interface TrajectoryData {
+  readonly runs: readonly TrajectoryRun[];
+  readonly contours: ContourResult | null;
+  readonly region: Region;
+  readonly start: Vec2 | null;
+  /** Labels of the runs whose gradient is not ∇f. */
+  readonly notGradient: readonly string[];
+}
+
+export interface RateMapData {
+  readonly eigenvalues: readonly number[];
+  readonly request: RateMapRequest;
+  readonly result: RateMapResult;
+  readonly current: { lr: number; momentum: number } | null;
+  readonly currentRate: number | null;
+}
+
+export interface InputDifference {
+  readonly field: string;
+  readonly a: string;
+  readonly b: string;
+}
+
+export interface ChartsStore {
+  readonly scheme: Accessor<ColorScheme>;
+  readonly bindings: Accessor<readonly ChartBinding[]>;
+  readonly pins: Accessor<readonly PinView[]>;
+  colorOf(address: string): string | undefined;
+  trajectory(id: string): Accessor<TrajectoryData | null>;
+  loss(id: string): Accessor<readonly LossRun[]>;
+  ewma(id: string): Accessor<readonly EwmaCurve[]>;
+  rateMap(id: string): Accessor<RateMapData | null>;
+  eigen(id: string): Accessor<{ readonly runs: readonly EigenRun[]; readonly withoutTheory: number }>;
+  /** The session version of the data a chart shows now (for the repaint measurement). */
+  dataVersion(id: string): number;
+  /** Two run cells selected: the inputs in which they differ. */
+  readonly comparison: Accessor<{ a: string; b: string; differences: InputDifference[] } | null>;
+  readonly canPin: Accessor<boolean>;
+  pinSelection(): void;
+  unpin(id: string): void;
+  setArrows(bindingId: string, arrows: boolean): void;
+  moveStart(point: Vec2): void;
+  setLearningRateAndMomentum(lr: number, momentum: number): void;
+}
+
+export function createChartsStore(client: SessionClient, sheet: SheetStore): ChartsStore {
+  const scheme = createColorScheme();
+  const charts = new Map<string, [Accessor<ChartPatch | undefined>, Setter<ChartPatch | undefined>]>();
+  const shared = new Map<string, unknown>();
+  // Every grid cell asks for its colour: a new but equal map must not repaint them all.
+  const [colorIndices, setColorIndices] = createSignal<ReadonlyMap<string, number>>(new Map(), { equals: sameEntries });
+
+  const signalFor = (id: string) => {
+    let signal = charts.get(id);
+    if (signal === undefined) {
+      signal = createSignal<ChartPatch | undefined>(undefined);
+      charts.set(id, signal);
+    }
+    return signal;
+  };
+
+  /** Large results named by key only are looked up in what earlier patches brought. */
+  function resolve<R>(value: Shared<R> | null): R | null {
+    if (value === null) return null;
+    if (value.result !== undefined) {
+      shared.set(value.key, value.result);
+      // Old keys are dropped once there are many: the session resends a key after a reconnect only.
+      if (shared.size > 64) shared.delete(shared.keys().next().value as string);
+      return value.result;
+    }
+    return (shared.get(value.key) as R | undefined) ?? null;
+  }
+
+  const resolved = (chart: ChartPatch): ChartPatch => {
+    const data = chart.data;
+    if (data.kind === 'trajectories') return { ...chart, data: { ...data, contours: withResult(data.contours, resolve(data.contours)) } };
+    if (data.kind === 'rateMap') return { ...chart, data: { ...data, result: withResult(data.result, resolve(data.result)) } };
+    return chart;
+  };
+
+  client.subscribe((patch: Patch) => {
+    if (!patch.charts && !patch.removedCharts && !patch.full) return;
+    batch(() => {
+      if (patch.full) for (const [, [, set]] of charts) set(undefined);
+      for (const id of patch.removedCharts ?? []) signalFor(id)[1](undefined);
+      for (const chart of patch.charts ?? []) signalFor(chart.id)[1](resolved(chart));
+      setColorIndices(colorIndexOf([...charts.values()].map(([get]) => get())));
+    });
+  });
+
+  const chart = (id: string) => signalFor(id)[0]();
+  const bindings = createMemo(() => sheet.meta()?.charts ?? [], [], { equals: sameJson });
+  const pins = createMemo(() => sheet.meta()?.pins ?? [], [], { equals: sameJson });
+  const colorOf = (address: string) => {
+    const index = colorIndices().get(address);
+    return index === undefined ? undefined : seriesColor(index, scheme());
+  };
+  const color = (index: number) => seriesColor(index, scheme());
+  const label = (run: { label: ChartRun2D['label']; pinned: boolean }) => tp(run.label);
+
+  return {
+    scheme,
+    bindings,
+    pins,
+    colorOf,
+    trajectory: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        if (data?.kind !== 'trajectories' || data.region === null) return null;
+        const runs = data.runs.map((run) => ({
+          id: run.id,
+          label: label(run),
+          color: color(run.colorIndex),
+          pinned: run.pinned,
+          gamma: run.request.method === 'gd' ? 0 : run.request.gamma,
+          result: run.result,
+        }));
+        const notGradient = runs.filter((run) => data.notGradient.includes(run.id)).map((run) => run.label);
+        return { runs, contours: data.contours?.result ?? null, region: data.region, start: data.start, notGradient };
+      }),
+    loss: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        if (data?.kind !== 'loss') return [];
+        return data.runs.map((run) => ({
+          id: run.id,
+          label: label(run),
+          color: color(run.colorIndex),
+          pinned: run.pinned,
+          config: run.config,
+          losses: run.losses,
+          stepsPerEpoch: run.stepsPerEpoch,
+          lossStride: run.lossStride,
+          totalSteps: run.totalSteps,
+          divergedAt: run.divergedAt,
+        }));
+      }),
+    ewma: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        return data?.kind === 'ewma' ? data.gammas.map((gamma, index) => ({ gamma, color: color(index) })) : [];
+      }),
+    rateMap: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        if (data?.kind !== 'rateMap' || data.request === null || data.result?.result === undefined) return null;
+        return { eigenvalues: data.eigenvalues, request: data.request, result: data.result.result, current: data.current, currentRate: data.currentRate };
+      }),
+    eigen: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        if (data?.kind !== 'eigen') return { runs: [], withoutTheory: 0 };
+        return { runs: data.runs.map((run) => ({ id: run.id, label: tp(run.label), directions: run.directions })), withoutTheory: data.withoutTheory };
+      }),
+    dataVersion: (id) => chart(id)?.version ?? -1,
+    comparison: createMemo(() => {
+      const { anchor, focus } = sheet.selection();
+      if (anchor === focus) return null;
+      const a = sheet.cell(anchor)?.run;
+      const b = sheet.cell(focus)?.run;
+      if (a === undefined || b === undefined) return null;
+      const fields = [...new Set([...Object.keys(a.inputs), ...Object.keys(b.inputs)])];
+      const differences = fields
+        .filter((field) => a.inputs[field] !== b.inputs[field])
+        .map((field) => ({ field, a: String(a.inputs[field] ?? '—'), b: String(b.inputs[field] ?? '—') }));
+      return { a: anchor, b: focus, differences };
+    }),
+    canPin: () => sheet.cell(sheet.selection().anchor)?.run !== undefined,
+    pinSelection: () => void client.send({ kind: 'pin', address: sheet.selection().anchor }),
+    unpin: (id) => void client.send({ kind: 'unpin', id }),
+    setArrows: (bindingId, arrows) =>
+      void client.send({ kind: 'setCharts', charts: bindings().map((binding) => (binding.id === bindingId ? { ...binding, arrows } : binding)) }),
+    moveStart: (point) => void client.send({ kind: 'moveStart', point }),
+    setLearningRateAndMomentum: (lr, momentum) => void client.send({ kind: 'setLrMomentum', lr, momentum }),
+  };
+}
+
+function withResult<R>(value: Shared<R> | null, result: R | null): Shared<R> | null {
+  return value === null ? null : result === null ? { key: value.key } : { key: value.key, result };
+}
+
+/** Colour index of every run cell a chart shows: its position among that chart's runs (first chart wins). */
+function colorIndexOf(patches: readonly (ChartPatch | undefined)[]): Map<string, number> {
+  const indices = new Map<string, number>();
+  for (const patch of patches) {
+    const data: ChartData | undefined = patch?.data;
+    if (data?.kind !== 'trajectories' && data?.kind !== 'loss') continue;
+    for (const run of data.runs) if (!run.pinned && !indices.has(run.id)) indices.set(run.id, run.colorIndex);
+  }
+  return indices;
+}
+
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
