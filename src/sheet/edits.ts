@@ -182,7 +182,8 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     else names[name] = formatAddress(moved);
   }
   // Structural moves for references, and #REF! for names whose cell is gone.
-  const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: nameMapper(goneNames).name };
+  const renamed = nameMapper(goneNames);
+  const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: (lowerName) => renamed.name?.(lowerName) };
   const cells = movedCells(parts.cells, (position) => movePosition(position, axis, op, at, count), (raw) => rewriteFormula(raw, mapper));
   const delta = op === 'insert' ? count : -count;
   const size = {

@@ -11,24 +11,14 @@ import { LIMITS, OBJECTIVE_PARSE_LIMITS } from './limits';
 import type { CellValue } from './types';
 import { sheetError } from './values';
 
-/** The canonical text, or why there is none: unreadable, or over the objective limits. */
-type Canonical = string | 'unreadable' | 'tooLarge';
-
-const canonicalCache = new Map<string, Canonical>();
+/** Objective values by the text they were built from (canonical printing costs a parse). */
+const canonicalCache = new Map<string, CellValue>();
 const gradientCache = new Map<string, CellValue>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= LIMITS.objectiveCache) cache.clear();
   cache.set(key, value);
   return value;
-}
-
-function canonicalText(text: string): Canonical {
-  const known = canonicalCache.get(text);
-  if (known !== undefined) return known;
-  const parsed = parseMath(text, OBJECTIVE_PARSE_LIMITS);
-  const canonical: Canonical = parsed.ok ? parsed.node.toString({ parenthesis: 'auto' }) : parsed.reason === 'syntax' ? 'unreadable' : 'tooLarge';
-  return remember(canonicalCache, text, canonical);
 }
 
 /** #NUM! for an objective (or a derived gradient) too large to keep working with. */
@@ -54,10 +44,18 @@ export function exprOf(value: CellValue): string | null {
 /** An objective from formula text, printed canonically: `objectiveValue("(0.1) * ((x1) ^ (2))").expr === "0.1 * x1 ^ 2"`. */
 export function objectiveValue(text: string): CellValue {
   // Operands are at most objectiveChars each; a text far past the limit is not even parsed.
-  const expr = text.length > 2 * LIMITS.objectiveChars + 64 ? 'tooLarge' : canonicalText(text);
-  if (expr === 'tooLarge') return OBJECTIVE_TOO_LARGE;
-  if (expr === 'unreadable') return sheetError('#ERROR!', 'error.parse', { message: `cannot rebuild “${text.slice(0, 80)}”` });
-  return expr.length > LIMITS.objectiveChars ? OBJECTIVE_TOO_LARGE : { kind: 'objective', expr };
+  if (text.length > 2 * LIMITS.objectiveChars + 64) return OBJECTIVE_TOO_LARGE;
+  const known = canonicalCache.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseMath(text, OBJECTIVE_PARSE_LIMITS);
+  let value: CellValue;
+  if (!parsed.ok) {
+    value = parsed.reason === 'syntax' ? sheetError('#ERROR!', 'error.parse', { message: `cannot rebuild “${text.slice(0, 80)}”` }) : OBJECTIVE_TOO_LARGE;
+  } else {
+    const expr = parsed.node.toString({ parenthesis: 'auto' });
+    value = expr.length > LIMITS.objectiveChars ? OBJECTIVE_TOO_LARGE : { kind: 'objective', expr };
+  }
+  return remember(canonicalCache, text, value);
 }
 
 /** Does any argument carry x1/x2? Then the operation builds a formula instead of computing. */
