@@ -15,7 +15,7 @@ function runsAt(lr: number): LossRun[] {
     { lr, momentum: 0.9, convention: 'mxnet' },
     { lr, momentum: 0.99, convention: 'mxnet' },
     { lr, momentum: 0, convention: 'mxnet' },
-    { lr, momentum: 0, convention: 'sgd' },
+    { lr, momentum: 0, convention: 'mxnet', optimizer: 'sgd' },
     { lr, momentum: 0.9, convention: 'pytorch' },
   ];
   const request = chapterRequest(1, configs);
