@@ -12,7 +12,7 @@ import { parseMath, type MathNode } from './mathParser';
 /** A compiled formula in two variables. */
 export type Fn2 = (x1: number, x2: number) => number;
 
-export type CompileFailureReason = 'unknownSymbol' | 'unknownFunction' | 'unsupported';
+export type CompileFailureReason = 'unknownSymbol' | 'unknownFunction' | 'unsupported' | 'tooDeep';
 
 export interface CompileFailure {
   readonly ok: false;
@@ -33,6 +33,12 @@ export type CompileOutcome = { readonly ok: true; readonly fn: Fn2 } | CompileFa
 
 /** The variable names used everywhere in the 2-D playground. */
 export const DEFAULT_VARIABLES: readonly [string, string] = ['x1', 'x2'];
+
+/**
+ * Deepest tree compiled. The compiler recurses once per level; parsed formulas are bounded far
+ * lower (MATH_LIMITS.maxDepth), but derivatives of them are deeper than their source.
+ */
+export const MAX_COMPILE_DEPTH = 1_000;
 
 /** Named constants. mathjs' own derivatives emit `e` and `pi` (d/dx e^x = e^x·log(e)), so they must compile. */
 const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
@@ -85,7 +91,7 @@ export function compileExpression(
   node: MathNode,
   variables: readonly [string, string] = DEFAULT_VARIABLES,
 ): CompileOutcome {
-  const compiled = compileNode(node, variables);
+  const compiled = compileNode(node, variables, 0);
   return isFailure(compiled) ? compiled : { ok: true, fn: compiled };
 }
 
@@ -111,10 +117,13 @@ export function describeFormulaFailure(failure: FormulaFailure): string {
       return `Unknown function "${failure.subject}"`;
     case 'unsupported':
       return `Not supported in a formula: ${failure.subject}`;
+    case 'tooDeep':
+      return `The formula is nested more than ${MAX_COMPILE_DEPTH} levels deep`;
   }
 }
 
-function compileNode(node: MathNode, variables: readonly [string, string]): Compiled {
+function compileNode(node: MathNode, variables: readonly [string, string], depth: number): Compiled {
+  if (depth > MAX_COMPILE_DEPTH) return fail('tooDeep', String(MAX_COMPILE_DEPTH));
   switch (node.type) {
     case 'ConstantNode': {
       // A constant may also be a string, boolean, null or undefined (`"a"`, `true`, `null`).
@@ -125,11 +134,11 @@ function compileNode(node: MathNode, variables: readonly [string, string]): Comp
     case 'SymbolNode':
       return compileSymbol((node as SymbolNode).name, variables);
     case 'ParenthesisNode':
-      return compileNode((node as ParenthesisNode).content, variables);
+      return compileNode((node as ParenthesisNode).content, variables, depth + 1);
     case 'OperatorNode':
-      return compileOperator(node as OperatorNode, variables);
+      return compileOperator(node as OperatorNode, variables, depth);
     case 'FunctionNode':
-      return compileFunction(node as FunctionNode, variables);
+      return compileFunction(node as FunctionNode, variables, depth);
     default:
       // Assignments, accessors, ranges, matrices, objects, conditionals, blocks …
       return fail('unsupported', node.type);
@@ -143,18 +152,18 @@ function compileSymbol(name: string, variables: readonly [string, string]): Comp
   return constant === undefined ? fail('unknownSymbol', name) : () => constant;
 }
 
-function compileArgs(args: readonly MathNode[], variables: readonly [string, string]): Fn2[] | CompileFailure {
+function compileArgs(args: readonly MathNode[], variables: readonly [string, string], depth: number): Fn2[] | CompileFailure {
   const out: Fn2[] = [];
   for (const arg of args) {
-    const compiled = compileNode(arg, variables);
+    const compiled = compileNode(arg, variables, depth + 1);
     if (isFailure(compiled)) return compiled;
     out.push(compiled);
   }
   return out;
 }
 
-function compileOperator(node: OperatorNode, variables: readonly [string, string]): Compiled {
-  const args = compileArgs(node.args, variables);
+function compileOperator(node: OperatorNode, variables: readonly [string, string], depth: number): Compiled {
+  const args = compileArgs(node.args, variables, depth);
   if (!Array.isArray(args)) return args;
   const fn: string = node.fn;
   if (args.length === 1 && fn === 'unaryMinus') {
@@ -170,13 +179,13 @@ function compileOperator(node: OperatorNode, variables: readonly [string, string
   return fail('unsupported', `operator ${node.op}`);
 }
 
-function compileFunction(node: FunctionNode, variables: readonly [string, string]): Compiled {
+function compileFunction(node: FunctionNode, variables: readonly [string, string], depth: number): Compiled {
   const fnNode: MathNode = node.fn;
   if (fnNode.type !== 'SymbolNode') return fail('unsupported', 'computed function');
   const name = (fnNode as SymbolNode).name;
   const unary = UNARY[name];
   if (unary === undefined && !SPECIAL.has(name)) return fail('unknownFunction', name);
-  const args = compileArgs(node.args, variables);
+  const args = compileArgs(node.args, variables, depth);
   if (!Array.isArray(args)) return args;
   const arity = `${name} with ${args.length} argument${args.length === 1 ? '' : 's'}`;
 

@@ -206,6 +206,9 @@ export const uiEn = {
   'notice.printedGradientMismatch':
     'The chapter’s printed gradient (0.2·x1, 2·x2) belongs to its own objective only, not to f = {objective}; the runs that use {cell} stopped.',
   'notice.switchToCorrected': 'Use the true gradient',
+  'notice.pasteDropped':
+    '{rows} row(s) and {cols} column(s) of the paste were not pasted: a sheet holds at most {maxRows} × {maxCols} cells, {maxCells} of them filled.',
+  'notice.pasteGrew': 'The sheet grew by {rows} row(s) and {cols} column(s) to hold the paste.',
   'chart.resetZoom': 'Reset view',
   'chart.zoomHint': 'Scroll to zoom, drag the background to pan',
   // Chart summaries (the charts' accessible descriptions)

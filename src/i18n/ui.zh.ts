@@ -192,6 +192,8 @@ export const uiZh: UiCatalogue = {
   'layout.splitter': '调整表格与图表的宽度',
   'notice.printedGradientMismatch': '书中印出的梯度 (0.2·x1, 2·x2) 只属于书中的目标函数，不适用于 f = {objective}；使用 {cell} 的运行已停止。',
   'notice.switchToCorrected': '使用真实梯度',
+  'notice.pasteDropped': '粘贴内容中有 {rows} 行和 {cols} 列未被粘贴：一个表格最多 {maxRows} × {maxCols} 个单元格，其中最多 {maxCells} 个有内容。',
+  'notice.pasteGrew': '表格增加了 {rows} 行和 {cols} 列以容纳粘贴的内容。',
   'chart.resetZoom': '重置视图',
   'chart.zoomHint': '滚动鼠标缩放，拖动背景平移',
   'summary.separator': '；',

@@ -264,7 +264,10 @@ export type Intent =
   | { readonly kind: 'evaluate' };
 
 /** What an intent answers at once (its effects arrive as patches). */
-export type IntentReply = { readonly ok: true } | { readonly ok: false; readonly error: Message };
+export type IntentReply =
+  /** `notice`: what the user must be told about the edit (a paste that grew the grid or did not fit). */
+  | { readonly ok: true; readonly notice?: Message }
+  | { readonly ok: false; readonly error: Message };
 
 /** Untrusted texts the page found at start-up, decoded and checked inside the session. */
 export interface OpenRequest {

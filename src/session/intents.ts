@@ -11,9 +11,10 @@ import { PRESETS } from '../sheet/presets';
 import type { ChangeSet } from '../sheet/types';
 import type { Intent, Message } from './contract';
 import { newPin, pinnableRequest } from './pins';
+import { pasteNotice } from './sheetNotices';
 
 export type IntentOutcome =
-  | { readonly ok: true; readonly changes: ChangeSet; readonly scope: 'cells' | 'all' }
+  | { readonly ok: true; readonly changes: ChangeSet; readonly scope: 'cells' | 'all'; readonly notice?: Message }
   | { readonly ok: false; readonly error: Message };
 
 const NOTHING: ChangeSet = new Set();
@@ -37,8 +38,11 @@ function apply(engine: SheetEngine, intent: Intent): IntentOutcome {
       const range = parseRange(intent.range);
       return range === null ? cells(NOTHING) : cells(engine.setCells(rangeAddresses(range).map((address) => [address, ''] as const)));
     }
-    case 'paste':
-      return cells(engine.pasteTsv(intent.target, intent.tsv, intent.source));
+    case 'paste': {
+      const outcome = engine.pasteTsv(intent.target, intent.tsv, intent.source);
+      const notice = pasteNotice(outcome);
+      return notice === null ? cells(outcome.changes) : { ok: true, changes: outcome.changes, scope: 'cells', notice };
+    }
     case 'insert':
     case 'delete': {
       const method = `${intent.kind}${intent.axis === 'row' ? 'Rows' : 'Cols'}` as const;

@@ -1,11 +1,29 @@
 /**
- * What the sheet itself must say out loud, above the grid: today, that the chapter's printed
- * gradient no longer fits the objective (so every run using it stopped), with a button that
- * switches grad_mode to the true gradient.
+ * What the sheet itself must say out loud, above the grid: that the chapter's printed gradient
+ * no longer fits the objective (so every run using it stopped), with a button that switches
+ * grad_mode to the true gradient; and what a paste did to the grid when it did not simply fit
+ * (it grew, or part of it was not pasted, with the counts).
  */
+import { LIMITS } from '../sheet/limits';
 import { printedGradientNotice } from '../sheet/printedGradient';
 import type { SheetEngine } from '../sheet/engine';
-import type { SheetNotice } from './contract';
+import type { PasteOutcome } from '../sheet/types';
+import type { Message, SheetNotice } from './contract';
+
+/**
+ * What the user must be told about a paste, or null when the block fitted the grid as it was:
+ * the rows and columns not pasted (past the grid's limits), else how much the grid grew.
+ */
+export function pasteNotice(outcome: PasteOutcome): Message | null {
+  const { dropped, grew } = outcome;
+  if (dropped.rows > 0 || dropped.cols > 0) {
+    return {
+      key: 'notice.pasteDropped',
+      args: { rows: dropped.rows, cols: dropped.cols, maxRows: LIMITS.rows, maxCols: LIMITS.cols, maxCells: LIMITS.cells },
+    };
+  }
+  return grew === null ? null : { key: 'notice.pasteGrew', args: { rows: grew.rows, cols: grew.cols } };
+}
 
 /** The cell holding the gradient the runs use, by the name the default sheet gives it. */
 const GRADIENT_NAME = 'grad';

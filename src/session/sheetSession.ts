@@ -14,7 +14,7 @@ import { PRESETS } from '../sheet/presets';
 import { createEngine, type SheetEngine } from '../sheet/engine';
 import type { CellAddress, ChangeSet, RunValue, SheetState } from '../sheet/types';
 import { buildChart, type BuiltChart, type ChartSourceView } from './chartData';
-import type { CellPatch, ChartPatch, Shared, Intent, IntentReply, OpenReply, OpenRequest, Patch, PersistedState, SessionApi, SheetMeta } from './contract';
+import type { CellPatch, ChartPatch, Shared, Intent, IntentReply, OpenReply, OpenRequest, Patch, PersistedState, SessionApi, SheetMeta, SheetNotice } from './contract';
 import { describeValue, type CellDisplay } from './describe';
 import { exportText } from './exports';
 import { applyIntent } from './intents';
@@ -70,6 +70,8 @@ export function createSheetSession(options: SessionOptions): SheetSession {
   /** Set in safe mode: the sheet as raw text, nothing evaluated (see safeSheet.ts). */
   let safe: SafeSheet | null = null;
   const presets = PRESETS.map((preset) => ({ id: preset.id, label: { key: preset.labelKey } }));
+  /** What the last intent must tell the user (a paste's counts), shown until the next intent. */
+  let editNotice: SheetNotice | null = null;
 
   const runner: Runner = createRunner(engineNow, options.compute, {
     cellsChanged(changes) {
@@ -194,7 +196,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pins: pinViews(engineNow().pinned()),
     canUndo: engineNow().canUndo(),
     canRedo: engineNow().canRedo(),
-    notices: sheetNotices(engineNow()),
+    notices: editNotice === null ? sheetNotices(engineNow()) : [...sheetNotices(engineNow()), editNotice],
     safeMode: false,
     presets,
   });
@@ -303,13 +305,18 @@ export function createSheetSession(options: SessionOptions): SheetSession {
       return { ok: true };
     }
     const outcome = applyIntent(engineNow(), intent);
+    const notice = outcome.ok && outcome.notice !== undefined ? outcome.notice : null;
+    if (notice !== null || editNotice !== null) {
+      editNotice = notice === null ? null : { id: 'edit', message: notice };
+      pending.meta = true;
+    }
     if (!outcome.ok) {
       // Nothing changed, but the client waits for this revision to be reflected.
       flush();
       return outcome;
     }
     afterChange(outcome.changes, outcome.scope);
-    return { ok: true };
+    return notice === null ? { ok: true } : { ok: true, notice };
   }
 
   return {

@@ -38,12 +38,19 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** Letters of columns already printed (every address formats its column: keep them). */
+const LETTERS: string[] = [];
+
 /** Letters of a 0-based column: `columnLetters(27) === "AB"`. */
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let letters = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
+  // Only columns a sheet can have (ZZZ at most), so the list stays small.
+  if (Number.isInteger(col) && col >= 0 && col < 18_278) LETTERS[col] = letters;
   return letters;
 }
 
@@ -70,11 +77,30 @@ export function parseRef(text: string): CellRef | null {
   };
 }
 
-/** Parse a plain address (no `$`): `parseAddress("B3") → {row: 2, col: 1}`. */
+/**
+ * Parse a plain address (no `$`): `parseAddress("B3") → {row: 2, col: 1}`. A hand-written scan
+ * (1–3 letters, then a row 1…9,999,999 without leading zero) because every edit of every cell
+ * parses addresses; it accepts exactly what REF_PATTERN accepts without `$`, in any case (an
+ * address is not a formula, so "x1" here is the cell X1).
+ */
 export function parseAddress(address: CellAddress): CellPosition | null {
-  if (address.includes('$')) return null;
-  const ref = parseRef(address.toUpperCase());
-  return ref === null ? null : { row: ref.row, col: ref.col };
+  const n = address.length;
+  let i = 0;
+  let col = 0;
+  while (i < n && i < 4) {
+    const code = address.charCodeAt(i) | 0x20;
+    if (code < 97 || code > 122) break;
+    col = col * 26 + (code - 96);
+    i += 1;
+  }
+  if (i === 0 || i > 3 || n - i < 1 || n - i > 7 || address.charCodeAt(i) === 48) return null;
+  let row = 0;
+  for (let j = i; j < n; j += 1) {
+    const digit = address.charCodeAt(j) - 48;
+    if (digit < 0 || digit > 9) return null;
+    row = row * 10 + digit;
+  }
+  return { row: row - 1, col: col - 1 };
 }
 
 /** The canonical form of an address typed in any case: `normalizeAddress("b3") === "B3"`. */

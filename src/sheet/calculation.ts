@@ -2,25 +2,24 @@
  * The recalculation core behind the engine: raw inputs and their parses, names, the dependency
  * graph, current values and run results. `update` takes what changed (cells, names, size) and
  * re-evaluates only the cells downstream of it, in dependency order, marking cycles #CYCLE!.
+ * One recalculation may spend LIMITS.recalcWork units of work; the formulas it does not reach
+ * show #NUM! (error.workLimit) until they are recalculated again.
  * Knows nothing of undo, charts or the clipboard (engine.ts does).
  */
 import type { ComputeRequest } from '../core/runTypes';
-import { formatAddress, parseAddress, rangeAddresses, rangeSize, type CellPosition } from './address';
-import { evaluateFormula, MAX_RANGE_CELLS, type EvalContext } from './evaluate';
+import { formatAddress, parseAddress, rangeSize, type CellPosition, type CellRange } from './address';
+import { evaluateFormula, WORK_LIMIT_ERROR, type EvalContext } from './evaluate';
 import { orderCone, DependencyGraph } from './graph';
 import type { SheetSize } from './history';
-import { parseInput, type ParsedInput } from './parse';
-import { collectReferences, type FormulaReferences } from './references';
+import { LIMITS } from './limits';
+import { isFormula, parseInput, type ParsedInput } from './parse';
+import { plainValue, readFormula, type Reading } from './reading';
 import { applyChoices } from './choices';
 import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
-import { booleanValue, EMPTY, numberValue, sameValue, sheetError, textValue } from './values';
-
-interface CellRecord {
-  readonly raw: string;
-  readonly parsed: ParsedInput;
-  readonly refs: FormulaReferences | null;
-}
+import { ValueStore } from './valueStore';
+import { EMPTY, sameValue, sheetError } from './values';
+import { WorkBudget } from './workBudget';
 
 export interface Binding {
   readonly name: string;
@@ -32,13 +31,10 @@ export interface CalculationChange {
   /** The complete new set of names (display name → address). */
   readonly names?: Readonly<Record<string, CellAddress>>;
   /** New raw input per address; undefined empties the cell. */
-  readonly cells?: ReadonlyMap<CellAddress, string | undefined>;
+  readonly cells?: Iterable<readonly [CellAddress, string | undefined]>;
   /** The complete new set of choice cells (SheetState.validations). */
   readonly validations?: Readonly<Record<CellAddress, readonly string[]>>;
 }
-
-/** Run results kept beyond those in use, so undo or a value typed back finds its run at once. */
-const RESULT_CACHE_LIMIT = 256;
 
 /** Sort addresses top to bottom, then left to right. */
 export function byPosition(a: CellAddress, b: CellAddress): number {
@@ -47,12 +43,23 @@ export function byPosition(a: CellAddress, b: CellAddress): number {
   return pa.row - pb.row || pa.col - pb.col;
 }
 
+const NO_READS: ReadonlySet<CellAddress> = new Set();
+
 export class Calculation {
   rows = 1;
   cols = 1;
-  private readonly records = new Map<CellAddress, CellRecord>();
-  private readonly values = new Map<CellAddress, CellValue>();
+  /** Raw input by address: every non-empty cell. */
+  private readonly raws = new Map<CellAddress, string>();
+  /**
+   * The readings of the cells that hold formulas. Plain inputs (numbers, text) keep no more
+   * than their text: a pasted column of 100,000 numbers is one map entry per cell.
+   */
+  private readonly readingOf = new Map<CellAddress, Reading>();
+  /** Cells whose formula refers to anything (the only ones a resize can affect). */
+  private readonly formulas = new Set<CellAddress>();
+  private readonly values = new ValueStore();
   private names = new Map<string, Binding>();
+  private namesByAddress = new Map<CellAddress, string>();
   private choices: Readonly<Record<CellAddress, readonly string[]>> = {};
   private readonly graph = new DependencyGraph();
   private readonly nameUsers = new Map<string, Set<CellAddress>>();
@@ -65,6 +72,7 @@ export class Calculation {
   /** Run keys something outside the cells holds on to (pinned runs): never evicted. */
   private retained: ReadonlySet<string> = new Set();
   private readonly context: EvalContext;
+  private readonly budget = new WorkBudget();
   evaluations = 0;
 
   constructor() {
@@ -78,11 +86,12 @@ export class Calculation {
       get cols() {
         return self.cols;
       },
-      cellValue: (position) => this.values.get(formatAddress(position)) ?? EMPTY,
+      cellAt: (row, col) => this.values.at(row, col),
       resolveName: (lowerName) => {
         const binding = this.names.get(lowerName);
         return binding === undefined ? undefined : (parseAddress(binding.address) ?? undefined);
       },
+      charge: (units) => this.budget.charge(units),
       runs: {
         lookup: (key) => {
           this.evaluating?.keys.add(key);
@@ -94,11 +103,16 @@ export class Calculation {
   }
 
   value(address: CellAddress): CellValue {
-    return this.values.get(address) ?? EMPTY;
+    return this.values.get(address);
   }
 
   raw(address: CellAddress): string | undefined {
-    return this.records.get(address)?.raw;
+    return this.raws.get(address);
+  }
+
+  /** Non-empty cells held. */
+  get size(): number {
+    return this.raws.size;
   }
 
   binding(lowerName: string): Binding | undefined {
@@ -109,15 +123,38 @@ export class Calculation {
     return this.names.values();
   }
 
+  /** The name bound to an address, if any. */
+  nameAt(address: CellAddress): string | undefined {
+    return this.namesByAddress.get(address);
+  }
+
+  /** Raw inputs by address (a live view in no particular order: read it before the next update). */
+  rawView(): ReadonlyMap<CellAddress, string> {
+    return this.raws;
+  }
+
+  /** The raw inputs of the formulas that use any of these (lower-case) names. */
+  rawsUsing(lowerNames: Iterable<string>): Map<CellAddress, string> {
+    const out = new Map<CellAddress, string>();
+    for (const name of lowerNames) for (const user of this.nameUsers.get(name) ?? []) out.set(user, this.raws.get(user) as string);
+    return out;
+  }
+
   /** Every address holding an input, in no particular order. */
   addresses(): CellAddress[] {
-    return [...this.records.keys()];
+    return [...this.raws.keys()];
   }
 
   /** Raw inputs by address, in sheet order. */
   rawCells(): Map<CellAddress, string> {
+    const keyed: { key: number; address: CellAddress }[] = [];
+    for (const address of this.raws.keys()) {
+      const p = parseAddress(address) as CellPosition;
+      keyed.push({ key: p.row * LIMITS.cols + p.col, address });
+    }
+    keyed.sort((a, b) => a.key - b.key);
     const cells = new Map<CellAddress, string>();
-    for (const address of [...this.records.keys()].sort(byPosition)) cells.set(address, (this.records.get(address) as CellRecord).raw);
+    for (const { address } of keyed) cells.set(address, this.raws.get(address) as string);
     return cells;
   }
 
@@ -130,20 +167,18 @@ export class Calculation {
   /** Apply a change and recalculate what it affects; returns the addresses whose value changed. */
   update(change: CalculationChange): Set<CellAddress> {
     const touched = new Set<CellAddress>();
-    if (change.size) {
+    if (change.size && (change.size.rows !== this.rows || change.size.cols !== this.cols)) {
+      // Only formulas that reach past the smaller of the two sizes can change with it.
+      const rows = Math.min(this.rows, change.size.rows);
+      const cols = Math.min(this.cols, change.size.cols);
+      for (const address of this.formulas) {
+        const reading = this.readingOf.get(address) as Reading;
+        if (reading.lastRow >= rows || reading.lastCol >= cols || (reading.refs?.names.length ?? 0) > 0) touched.add(address);
+      }
       this.rows = change.size.rows;
       this.cols = change.size.cols;
     }
-    if (change.names) {
-      const next = new Map<string, Binding>();
-      for (const [name, address] of Object.entries(change.names)) next.set(name.toLowerCase(), { name, address });
-      for (const lower of new Set([...this.names.keys(), ...next.keys()])) {
-        if (this.names.get(lower)?.address !== next.get(lower)?.address) {
-          for (const user of this.nameUsers.get(lower) ?? []) touched.add(user);
-        }
-      }
-      this.names = next;
-    }
+    if (change.names) this.setNames(change.names, touched);
     if (change.validations) {
       for (const address of new Set([...Object.keys(this.choices), ...Object.keys(change.validations)])) {
         if (this.choices[address] !== change.validations[address]) touched.add(address);
@@ -154,8 +189,6 @@ export class Calculation {
       this.setRecord(address, raw);
       touched.add(address);
     }
-    // A new size can bring references into the sheet or push them out: every formula re-resolves.
-    if (change.size) for (const address of this.records.keys()) touched.add(address);
     for (const address of touched) this.resolvePrecedents(address);
     return this.recompute(touched);
   }
@@ -191,16 +224,40 @@ export class Calculation {
     return roots.length === 0 ? new Set() : this.recompute(roots);
   }
 
+  private setNames(names: Readonly<Record<string, CellAddress>>, touched: Set<CellAddress>): void {
+    const next = new Map<string, Binding>();
+    const byAddress = new Map<CellAddress, string>();
+    for (const [name, address] of Object.entries(names)) {
+      next.set(name.toLowerCase(), { name, address });
+      byAddress.set(address, name);
+    }
+    for (const lower of new Set([...this.names.keys(), ...next.keys()])) {
+      if (this.names.get(lower)?.address !== next.get(lower)?.address) {
+        for (const user of this.nameUsers.get(lower) ?? []) touched.add(user);
+      }
+    }
+    this.names = next;
+    this.namesByAddress = byAddress;
+  }
+
   private setRecord(address: CellAddress, raw: string | undefined): void {
-    const old = this.records.get(address);
-    for (const name of old?.refs?.names ?? []) this.nameUsers.get(name)?.delete(address);
+    const old = this.readingOf.get(address);
+    if (old !== undefined) {
+      for (const name of old.refs?.names ?? []) this.nameUsers.get(name)?.delete(address);
+      this.readingOf.delete(address);
+      this.formulas.delete(address);
+    }
     if (raw === undefined) {
-      this.records.delete(address);
+      this.raws.delete(address);
       return;
     }
-    const parsed = parseInput(raw);
-    const refs = parsed.kind === 'formula' ? collectReferences(parsed.node) : null;
-    this.records.set(address, { raw, parsed, refs });
+    this.raws.set(address, raw);
+    if (!isFormula(raw)) return;
+    const reading = readFormula(raw);
+    this.readingOf.set(address, reading);
+    const refs = reading.refs;
+    if (refs !== null && (refs.refs.length > 0 || refs.ranges.length > 0 || refs.names.length > 0)) this.formulas.add(address);
+    else this.formulas.delete(address);
     for (const name of refs?.names ?? []) {
       let users = this.nameUsers.get(name);
       if (users === undefined) {
@@ -213,82 +270,111 @@ export class Calculation {
 
   /** Rebuild the graph edges of one cell from its references, ranges and names. */
   private resolvePrecedents(address: CellAddress): void {
-    const refs = this.records.get(address)?.refs;
+    const reading = this.readingOf.get(address);
+    const refs = reading?.refs;
+    if (refs === null || refs === undefined) {
+      this.graph.setPrecedents(address, NO_READS);
+      return;
+    }
     const reads = new Set<CellAddress>();
-    if (refs) {
-      const within = (p: CellPosition) => p.row < this.rows && p.col < this.cols;
-      for (const ref of refs.refs) if (within(ref)) reads.add(formatAddress(ref));
-      for (const range of refs.ranges) {
-        if (rangeSize(range) > MAX_RANGE_CELLS) continue;
-        const clipped = { ...range, bottom: Math.min(range.bottom, this.rows - 1), right: Math.min(range.right, this.cols - 1) };
-        if (clipped.bottom >= clipped.top && clipped.right >= clipped.left) for (const a of rangeAddresses(clipped)) reads.add(a);
-      }
+    const ranges: CellRange[] = [];
+    // A formula whose ranges are over the limit is an error whatever the cells hold: no edges.
+    if ((reading as Reading).rangeCells <= LIMITS.formulaRangeCells) {
+      for (const ref of refs.refs) if (ref.row < this.rows && ref.col < this.cols) reads.add(formatAddress(ref));
+      for (const range of refs.ranges) if (rangeSize(range) <= LIMITS.rangeCells) ranges.push(range);
       for (const name of refs.names) {
         const binding = this.names.get(name);
         if (binding !== undefined) reads.add(binding.address);
       }
     }
-    this.graph.setPrecedents(address, reads);
+    this.graph.setPrecedents(address, reads, ranges);
   }
 
-  /** Re-evaluate the roots and everything downstream, in dependency order; return what changed. */
+  /**
+   * Re-evaluate the roots and everything downstream, in dependency order; return what changed.
+   * Roots that read nothing (numbers, text, formulas without references) go first and stay out
+   * of the ordering walk, so pasting a block of numbers costs no graph search.
+   */
   private recompute(roots: Iterable<CellAddress>): Set<CellAddress> {
-    const cone = this.graph.cone(roots);
-    const { order, cyclic } = orderCone(this.graph, cone);
+    const constants: CellAddress[] = [];
+    const seeds: CellAddress[] = [];
+    for (const root of roots) {
+      if (this.formulas.has(root)) seeds.push(root);
+      else constants.push(root);
+    }
+    for (const reader of this.graph.readersOf(constants)) seeds.push(reader);
+    const cone = this.graph.cone(seeds);
+    // Ordering walks every edge of the cone; past the budget the cone's formulas are not evaluated.
+    const ordered = orderCone(this.graph, cone, LIMITS.recalcWork);
+    const order = ordered?.order ?? [...cone];
+    const cyclic = ordered?.cyclic ?? new Set<CellAddress>();
     const changed = new Set<CellAddress>();
+    this.budget.reset();
+    const store = (address: CellAddress, value: CellValue) => {
+      const position = parseAddress(address);
+      if (position === null) return;
+      // A choice cell's value must be one of its list, whether typed as text or computed.
+      const choices = this.choices[address];
+      const next = choices === undefined ? value : applyChoices(value, choices);
+      const previous = this.values.at(position.row, position.col);
+      if (previous.kind === 'empty' && next.kind === 'empty') return;
+      this.values.set(position.row, position.col, next);
+      if (!sameValue(previous, next)) changed.add(address);
+    };
+    for (const address of constants) {
+      if (this.waiting.size > 0) this.waiting.delete(address);
+      if (this.runKeys.size > 0) this.runKeys.delete(address);
+      store(address, this.evaluateCell(address));
+    }
+    if (ordered === null) this.budget.exhaust();
     for (const address of order) {
       this.waiting.delete(address);
       this.runKeys.delete(address);
-      const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : applyChoices(this.evaluateCell(address), this.choices[address]);
-      const previous = this.values.get(address) ?? EMPTY;
-      if (next.kind === 'empty') this.values.delete(address);
-      else this.values.set(address, next);
-      if (!sameValue(previous, next)) changed.add(address);
+      store(address, cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : this.evaluateCell(address));
     }
     this.evictResults();
     return changed;
   }
 
   private evaluateCell(address: CellAddress): CellValue {
-    const record = this.records.get(address);
-    if (record === undefined) return EMPTY;
+    const raw = this.raws.get(address);
+    if (raw === undefined) return EMPTY;
     this.evaluations += 1;
-    const parsed = record.parsed;
-    switch (parsed.kind) {
-      case 'empty':
-        return EMPTY;
-      case 'number':
-        return numberValue(parsed.value);
-      case 'boolean':
-        return booleanValue(parsed.value);
-      case 'text':
-        return textValue(parsed.value);
-      case 'invalid':
-        return sheetError('#ERROR!', 'error.parse', { message: parsed.message });
-      case 'formula': {
-        this.evaluating = { needs: new Map(), keys: new Set() };
-        try {
-          return evaluateFormula(parsed.node, this.context);
-        } catch (error) {
-          // A bug in a function body must not escape the engine: it becomes the cell's error.
-          return sheetError('#VALUE!', 'error.unsupportedSyntax', { syntax: error instanceof Error ? error.message : String(error) });
-        } finally {
-          const { needs, keys } = this.evaluating;
-          this.evaluating = null;
-          if (needs.size > 0) this.waiting.set(address, needs);
-          if (keys.size > 0) this.runKeys.set(address, keys);
-        }
-      }
+    this.budget.charge(1);
+    const reading = this.readingOf.get(address);
+    const parsed = reading?.parsed ?? parseInput(raw);
+    return parsed.kind === 'formula' ? this.evaluateFormulaCell(address, parsed.node, reading as Reading) : plainValue(parsed);
+  }
+
+  private evaluateFormulaCell(address: CellAddress, node: Extract<ParsedInput, { kind: 'formula' }>['node'], reading: Reading): CellValue {
+    if (this.budget.exhausted) return WORK_LIMIT_ERROR;
+    if (reading.rangeCells > LIMITS.formulaRangeCells) {
+      return sheetError('#NUM!', 'error.rangesTooLarge', { count: reading.rangeCells, limit: LIMITS.formulaRangeCells });
     }
+    this.evaluating = { needs: new Map(), keys: new Set() };
+    let value: CellValue;
+    try {
+      value = evaluateFormula(node, this.context);
+    } catch (error) {
+      // A bug in a function body must not escape the engine: it becomes the cell's error.
+      value = sheetError('#VALUE!', 'error.unsupportedSyntax', { syntax: error instanceof Error ? error.message : String(error) });
+    }
+    const { needs, keys } = this.evaluating;
+    this.evaluating = null;
+    // Spent during this cell: whatever it computed (even through IFERROR) is incomplete.
+    if (!this.budget.charge(0)) return WORK_LIMIT_ERROR;
+    if (needs.size > 0) this.waiting.set(address, needs);
+    if (keys.size > 0) this.runKeys.set(address, keys);
+    return value;
   }
 
   /** Drop the oldest results no cell uses once the cache is over its limit. */
   private evictResults(): void {
-    if (this.results.size <= RESULT_CACHE_LIMIT) return;
+    if (this.results.size <= LIMITS.runResultCache) return;
     const inUse = new Set<string>(this.retained);
     for (const keys of this.runKeys.values()) for (const key of keys) inUse.add(key);
     for (const key of this.results.keys()) {
-      if (this.results.size <= RESULT_CACHE_LIMIT) break;
+      if (this.results.size <= LIMITS.runResultCache) break;
       if (!inUse.has(key)) this.results.delete(key);
     }
   }

@@ -6,7 +6,7 @@
  * then runs the body.
  */
 import type { RunLookup } from './runs';
-import { involvesObjective, symbolicApply } from './symbolic';
+import { symbolicApply } from './symbolic';
 import type { CellValue } from './types';
 import { describeKind, sheetError } from './values';
 
@@ -59,6 +59,9 @@ export interface FunctionDef<P extends readonly ParamSpec[]> {
 export interface FunctionSpec {
   readonly name: string;
   readonly params: readonly ParamSpec[];
+  /** The declared type of each parameter (`?` removed), and how many are required: derived from `params` once. */
+  readonly types: readonly ParamType[];
+  readonly required: number;
   readonly restNumbers: boolean;
   readonly symbolic?: (parts: readonly string[]) => string;
   readonly syntax: string;
@@ -70,6 +73,8 @@ export function define<const P extends readonly ParamSpec[]>(def: FunctionDef<P>
   return {
     name: def.name,
     params: def.params,
+    types: def.params.map((p) => p.replace('?', '') as ParamType),
+    required: def.params.filter((p) => !p.endsWith('?')).length,
     restNumbers: def.restNumbers ?? false,
     symbolic: def.symbolic,
     syntax: def.syntax,
@@ -112,6 +117,8 @@ export function toText(value: CellValue): string | null {
 }
 
 function coerce(value: CellValue, type: ParamType, position: number, name: string): Outcome<unknown> {
+  // Numbers are by far the most common case: no allocation on the way.
+  if (value.kind === 'number' && (type === 'number' || (type === 'int' && Number.isInteger(value.value)))) return { ok: true, value: value.value };
   const args = { name, position, got: describeKind(value) };
   switch (type) {
     case 'number':
@@ -167,29 +174,41 @@ function restNumber(value: CellValue, out: number[], position: number, name: str
 
 /** Run a function on unevaluated arguments (thunks), with arity, propagation and coercion. */
 export function invoke(spec: FunctionSpec, argThunks: readonly (() => CellValue)[], ctx: FunctionContext): CellValue {
-  const required = spec.params.filter((p) => !p.endsWith('?')).length;
-  const max = spec.restNumbers ? Infinity : spec.params.length;
-  if (argThunks.length < required || argThunks.length > max) {
+  const count = argThunks.length;
+  const { required, types } = spec;
+  const max = spec.restNumbers ? Infinity : types.length;
+  if (count < required || count > max) {
     const expected = max === Infinity ? `at least ${required}` : required === max ? `${required}` : `${required} to ${max}`;
-    return sheetError('#VALUE!', 'error.wrongArgCount', { name: spec.name, expected, got: argThunks.length });
+    return sheetError('#VALUE!', 'error.wrongArgCount', { name: spec.name, expected, got: count });
   }
-  const types = argThunks.map((_, i) => (i < spec.params.length ? (spec.params[i].replace('?', '') as ParamType) : 'number'));
-  const values: (CellValue | null)[] = argThunks.map((thunk, i) => (types[i] === 'lazy' ? null : thunk()));
-  const evaluated = values.filter((v): v is CellValue => v !== null);
-  const error = evaluated.find((v) => v.kind === 'error');
-  if (error !== undefined) return error;
-  const pending = evaluated.find((v) => v.kind === 'pending');
-  if (pending !== undefined) return pending;
-  if (spec.symbolic !== undefined && involvesObjective(evaluated)) {
-    return symbolicApply(evaluated, spec.symbolic, spec.name);
+  // Plain loops: this runs once per operator of every formula, so it allocates as little as it can.
+  const values: (CellValue | null)[] = new Array<CellValue | null>(count);
+  let error: CellValue | null = null;
+  let pending: CellValue | null = null;
+  let objective = false;
+  for (let i = 0; i < count; i += 1) {
+    if (i < types.length && types[i] === 'lazy') {
+      values[i] = null;
+      continue;
+    }
+    const value = argThunks[i]();
+    values[i] = value;
+    if (value.kind === 'error') error ??= value;
+    else if (value.kind === 'pending') pending ??= value;
+    else if (value.kind === 'objective') objective = true;
+  }
+  if (error !== null) return error;
+  if (pending !== null) return pending;
+  if (spec.symbolic !== undefined && objective) {
+    return symbolicApply(values.filter((v): v is CellValue => v !== null), spec.symbolic, spec.name);
   }
   const args: unknown[] = [];
   const rest: number[] = [];
-  for (let i = 0; i < argThunks.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const value = values[i];
     if (value === null) {
       args.push(argThunks[i]);
-    } else if (i >= spec.params.length) {
+    } else if (i >= types.length) {
       const failed = restNumber(value, rest, i + 1, spec.name);
       if (failed !== null) return failed;
     } else {

@@ -1,6 +1,7 @@
 /**
  * Edits that move or rewrite many cells at once, as pure functions from the sheet's persisted
- * parts to a Patch: pasting a block, inserting or deleting rows and columns, renaming a name.
+ * parts to a Patch: pasting a block, inserting or deleting rows and columns, renaming a name,
+ * replacing the whole sheet.
  * The engine records the patch for undo and applies it; nothing here evaluates anything.
  */
 import {
@@ -12,9 +13,11 @@ import {
   parseRange,
   type CellPosition,
 } from './address';
+import { sanitizeValidations } from './choices';
 import type { Change, Patch } from './history';
+import { LIMITS } from './limits';
 import { mapIndex, nameMapper, rewriteFormula, shiftMapper, structuralMapper, type RefMapper } from './rewrite';
-import type { CellAddress, ChartBinding, Pin } from './types';
+import type { CellAddress, ChartBinding, Pin, SheetState } from './types';
 
 /** The persisted parts of a sheet an edit reads. */
 export interface SheetParts {
@@ -30,8 +33,8 @@ export interface SheetParts {
   readonly validations: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
-/** Largest sheet an edit may grow to (the share format's bound). */
-export const MAX_SHEET_SIDE = 10_000;
+/** What a name may look like: a letter or _, then letters, digits and _, up to LIMITS.nameChars. */
+export const NAME_SHAPE = new RegExp(`^[A-Za-z_][A-Za-z0-9_]{0,${LIMITS.nameChars - 1}}$`);
 
 /** Per-address before/after of two cell maps, only where they differ. */
 export function diffCells(
@@ -48,27 +51,65 @@ export function diffCells(
   return changes;
 }
 
-/** Paste rows of raw inputs at `target`; with a `source` anchor relative references shift by target − source. */
-export function pastePatch(parts: SheetParts, target: CellPosition, block: readonly (readonly string[])[], source?: CellPosition): Patch {
+/** A paste as a patch, with how the grid grew and how much of the block did not fit. */
+export interface PastePlan {
+  readonly patch: Patch;
+  readonly grew: { readonly rows: number; readonly cols: number } | null;
+  readonly dropped: { readonly rows: number; readonly cols: number };
+}
+
+/**
+ * Paste rows of raw inputs at `target`; with a `source` anchor relative references shift by
+ * target − source. The grid grows to take the block, up to LIMITS.rows × LIMITS.cols; rows are
+ * kept whole while the sheet stays within LIMITS.cells non-empty cells. What does not fit is
+ * counted in `dropped` (rows and columns of the block), never silently lost.
+ */
+export function pastePatch(parts: SheetParts, target: CellPosition, block: readonly (readonly string[])[], source?: CellPosition): PastePlan {
   const mapper = source === undefined ? null : shiftMapper(target.row - source.row, target.col - source.col);
+  const blockRows = block.length;
+  let blockCols = 0;
+  for (const fields of block) blockCols = Math.max(blockCols, fields.length);
+  const fitRows = Math.max(0, Math.min(blockRows, LIMITS.rows - target.row));
+  const fitCols = Math.max(0, Math.min(blockCols, LIMITS.cols - target.col));
+  const letters: string[] = [];
+  for (let c = 0; c < fitCols; c += 1) letters.push(columnLetters(target.col + c));
   const cells = new Map<CellAddress, Change<string | undefined>>();
-  let rows = parts.rows;
-  let cols = parts.cols;
-  block.forEach((fields, r) => {
-    fields.forEach((field, c) => {
-      const position = { row: target.row + r, col: target.col + c };
-      if (position.row >= MAX_SHEET_SIDE || position.col >= MAX_SHEET_SIDE) return;
-      rows = Math.max(rows, position.row + 1);
-      cols = Math.max(cols, position.col + 1);
-      const address = formatAddress(position);
-      const raw = mapper === null ? field : rewriteFormula(field, mapper);
+  let stored = parts.cells.size;
+  let rowsKept = 0;
+  const addresses: CellAddress[] = [];
+  const afters: (string | undefined)[] = [];
+  for (let r = 0; r < fitRows; r += 1) {
+    const fields = block[r];
+    const suffix = String(target.row + r + 1);
+    const width = Math.min(fields.length, fitCols);
+    let added = 0;
+    for (let c = 0; c < width; c += 1) {
+      const address = letters[c] + suffix;
+      const field = fields[c];
+      const raw = mapper === null || !field.includes('=') ? field : rewriteFormula(field, mapper);
       const after = raw.trim() === '' ? undefined : raw;
-      const before = parts.cells.get(address);
-      if (before !== after) cells.set(address, { before, after });
-    });
-  });
+      addresses[c] = address;
+      afters[c] = after;
+      added += (after === undefined ? 0 : 1) - (parts.cells.has(address) ? 1 : 0);
+    }
+    // A row that would take the sheet past its cell limit is not pasted, nor any after it.
+    if (stored + added > LIMITS.cells) break;
+    stored += added;
+    for (let c = 0; c < width; c += 1) {
+      const before = parts.cells.get(addresses[c]);
+      if (before !== afters[c]) cells.set(addresses[c], { before, after: afters[c] });
+    }
+    rowsKept = r + 1;
+  }
+  const rows = rowsKept === 0 ? parts.rows : Math.max(parts.rows, target.row + rowsKept);
+  const cols = rowsKept === 0 ? parts.cols : Math.max(parts.cols, target.col + fitCols);
   const grown = rows !== parts.rows || cols !== parts.cols;
-  return grown ? { cells, size: { before: { rows: parts.rows, cols: parts.cols }, after: { rows, cols } } } : { cells };
+  const patch: Patch = grown ? { cells, size: { before: { rows: parts.rows, cols: parts.cols }, after: { rows, cols } } } : { cells };
+  return {
+    patch,
+    grew: grown ? { rows: rows - parts.rows, cols: cols - parts.cols } : null,
+    dropped: { rows: blockRows - rowsKept, cols: blockCols - fitCols },
+  };
 }
 
 type Axis = 'row' | 'col';
@@ -93,6 +134,39 @@ function moveSource(source: string, names: ReadonlyMap<string, string | null>, m
 }
 
 /**
+ * The changes of moving every cell (null: it is deleted) and rewriting its formula. Only cells
+ * that move or whose text changes appear; a vacated address that nothing moves into empties.
+ */
+function movedCells(
+  cells: ReadonlyMap<CellAddress, string>,
+  move: (position: CellPosition) => CellPosition | null,
+  rewrite: (raw: string) => string,
+): Map<CellAddress, Change<string | undefined>> {
+  const arrivals = new Map<CellAddress, string>();
+  const vacated: CellAddress[] = [];
+  for (const [address, raw] of cells) {
+    const position = parseAddress(address);
+    const moved = position === null ? null : move(position);
+    if (moved === null) {
+      vacated.push(address);
+      continue;
+    }
+    const destination = moved.row === position?.row && moved.col === position.col ? address : formatAddress(moved);
+    const text = raw.includes('=') ? rewrite(raw) : raw;
+    if (destination === address && text === raw) continue;
+    arrivals.set(destination, text);
+    if (destination !== address) vacated.push(address);
+  }
+  const changes = new Map<CellAddress, Change<string | undefined>>();
+  for (const [address, raw] of arrivals) {
+    const before = cells.get(address);
+    if (before !== raw) changes.set(address, { before, after: raw });
+  }
+  for (const address of vacated) if (!arrivals.has(address)) changes.set(address, { before: cells.get(address), after: undefined });
+  return changes;
+}
+
+/**
  * Insert (`count` new rows/columns before index `at`, 0-based) or delete (`count` from `at` on).
  * Cells move, formulas everywhere follow their references, names and chart sources move too; a
  * reference to a deleted cell becomes #REF!, a name bound to a deleted cell is removed and its
@@ -110,12 +184,7 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
   // Structural moves for references, and #REF! for names whose cell is gone.
   const renamed = nameMapper(goneNames);
   const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: (lowerName) => renamed.name?.(lowerName) };
-  const cells = new Map<CellAddress, string>();
-  for (const [address, raw] of parts.cells) {
-    const position = parseAddress(address);
-    const moved = position === null ? null : movePosition(position, axis, op, at, count);
-    if (moved !== null) cells.set(formatAddress(moved), rewriteFormula(raw, mapper));
-  }
+  const cells = movedCells(parts.cells, (position) => movePosition(position, axis, op, at, count), (raw) => rewriteFormula(raw, mapper));
   const delta = op === 'insert' ? count : -count;
   const size = {
     before: { rows: parts.rows, cols: parts.cols },
@@ -139,7 +208,7 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     if (moved !== null) validations[formatAddress(moved)] = choices;
   }
   const patch: Patch = {
-    cells: diffCells(parts.cells, cells),
+    cells,
     names: { before: parts.names, after: names },
     size,
     charts: { before: parts.charts, after: charts },
@@ -158,12 +227,50 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
 /** Rename names (lower-case old → new display name) in every formula and in chart sources. */
 export function renamePatch(parts: SheetParts, renames: ReadonlyMap<string, string>, names: Readonly<Record<string, CellAddress>>): Patch {
   const mapper = nameMapper(renames);
-  const cells = new Map<CellAddress, string>();
-  for (const [address, raw] of parts.cells) cells.set(address, rewriteFormula(raw, mapper));
+  const cells = renames.size === 0 ? new Map() : movedCells(parts.cells, (position) => position, (raw) => rewriteFormula(raw, mapper));
   const charts = parts.charts.map((chart) => ({ ...chart, source: moveSource(chart.source, renames, mapper) ?? chart.source }));
   return {
-    cells: diffCells(parts.cells, cells),
+    cells,
     names: { before: parts.names, after: names },
     charts: { before: parts.charts, after: charts },
+  };
+}
+
+/**
+ * The patch that turns `current` into (a sanitised) `next`: sizes clamped to the limits, invalid
+ * cells and names dropped, and past LIMITS.cells / names / charts / pins the rest not kept.
+ */
+export function replacementPatch(current: SheetParts, next: SheetState): Patch {
+  const whole = (n: unknown, fallback: number, max: number) => (typeof n === 'number' && Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback);
+  const rows = whole(next?.rows, 50, LIMITS.rows);
+  const cols = whole(next?.cols, 10, LIMITS.cols);
+  const fits = (address: unknown): CellAddress | null => {
+    const position = typeof address === 'string' ? parseAddress(address) : null;
+    return position !== null && position.row < rows && position.col < cols ? formatAddress(position) : null;
+  };
+  const cells = new Map<CellAddress, string>();
+  for (const [address, raw] of Object.entries(next?.cells ?? {})) {
+    if (cells.size >= LIMITS.cells) break;
+    const key = fits(address);
+    if (key !== null && typeof raw === 'string' && raw.trim() !== '') cells.set(key, raw);
+  }
+  const names: Record<string, CellAddress> = {};
+  let nameCount = 0;
+  for (const [name, address] of Object.entries(next?.names ?? {})) {
+    const key = fits(address);
+    if (key !== null && NAME_SHAPE.test(name) && nameCount < LIMITS.names) {
+      names[name] = key;
+      nameCount += 1;
+    }
+  }
+  const list = <T,>(items: unknown, limit: number): T[] => (Array.isArray(items) ? (items.slice(0, limit) as T[]) : []);
+  return {
+    cells: diffCells(current.cells, cells),
+    names: { before: current.names, after: names },
+    size: { before: { rows: current.rows, cols: current.cols }, after: { rows, cols } },
+    colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
+    charts: { before: current.charts, after: list<ChartBinding>(next?.charts, LIMITS.charts) },
+    pins: { before: current.pins, after: list<Pin>(next?.pins, LIMITS.pins) },
+    validations: { before: current.validations, after: sanitizeValidations(next?.validations, fits) },
   };
 }

@@ -7,11 +7,10 @@
 import type { ComputeResult } from '../core/runTypes';
 import { formatAddress, normalizeAddress, parseAddress, parseRange, rangeSize } from './address';
 import { Calculation } from './calculation';
-import { sanitizeValidations } from './choices';
-import { diffCells, MAX_SHEET_SIDE, pastePatch, renamePatch, structuralPatch, type SheetParts } from './edits';
-import { MAX_RANGE_CELLS } from './evaluate';
+import { NAME_SHAPE, pastePatch, renamePatch, replacementPatch, structuralPatch, type SheetParts } from './edits';
 import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
+import { LIMITS } from './limits';
 import { isReservedWord } from './references';
 import { runValueOf, type RunOutcome } from './runs';
 import { requestKey } from './runKey';
@@ -22,6 +21,7 @@ import type {
   ChangeSet,
   ChartBinding,
   ErrorValue,
+  PasteOutcome,
   Pin,
   RunNeed,
   RunValue,
@@ -30,10 +30,7 @@ import type {
 } from './types';
 import { sheetError } from './values';
 
-const NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const NO_CHANGE: ChangeSet = new Set();
-/** Largest sheet the engine holds (links are capped lower, by the share schema). */
-const MAX_ENGINE_SIDE = 1_000_000;
 
 /** A fresh engine holding `state`: `createEngine(defaultSheet()).value("B3").kind === 'objective'`. */
 export function createEngine(state: SheetState): SheetEngine {
@@ -42,14 +39,17 @@ export function createEngine(state: SheetState): SheetEngine {
 
 export class SheetEngine implements SheetEngineApi {
   private readonly calc = new Calculation();
-  private readonly history = new History(200);
+  private readonly history = new History(LIMITS.undoSteps);
+  /** The last toState(), until the next edit (the view asks for it after every change); its cells until the next cell edit. */
+  private state: SheetState | null = null;
+  private stateCells: SheetState['cells'] | null = null;
   private colWidths: Readonly<Record<string, number>> = {};
   private charts: readonly ChartBinding[] = [];
   private pins: readonly Pin[] = [];
   private validations: Readonly<Record<CellAddress, readonly string[]>> = {};
 
   constructor(state: SheetState) {
-    this.apply(replacementPatch({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [], validations: {} }, state));
+    this.apply(replacementPatch(this.parts(), state));
   }
 
   /** How many cell evaluations the engine has performed (for tests of incremental recalculation). */
@@ -87,8 +87,7 @@ export class SheetEngine implements SheetEngineApi {
 
   nameOf(address: CellAddress): string | undefined {
     const key = normalizeAddress(address);
-    for (const binding of this.calc.bindings()) if (binding.address === key) return binding.name;
-    return undefined;
+    return key === null ? undefined : this.calc.nameAt(key);
   }
 
   setCell(address: CellAddress, raw: string): ChangeSet {
@@ -97,11 +96,18 @@ export class SheetEngine implements SheetEngineApi {
 
   setCells(entries: ReadonlyArray<readonly [CellAddress, string]>): ChangeSet {
     const cells = new Map<CellAddress, { before: string | undefined; after: string | undefined }>();
+    // New cells past LIMITS.cells are refused; edits and clears of existing cells always go through.
+    let stored = this.calc.size;
     for (const [address, raw] of entries) {
       const key = this.inside(address);
       if (key === null || typeof raw !== 'string') continue;
       const after = raw.trim() === '' ? undefined : raw;
-      const before = cells.get(key)?.before ?? this.calc.raw(key);
+      const previous = cells.get(key);
+      const before = previous === undefined ? this.calc.raw(key) : previous.before;
+      const wasStored = (previous === undefined ? before : previous.after) !== undefined;
+      const delta = (after === undefined ? 0 : 1) - (wasStored ? 1 : 0);
+      if (stored + delta > LIMITS.cells) continue;
+      stored += delta;
       if (before === after) cells.delete(key);
       else cells.set(key, { before, after });
     }
@@ -128,20 +134,23 @@ export class SheetEngine implements SheetEngineApi {
     }
     const current = this.calc.namesRecord();
     if (renames.size === 0 && sameRecord(current, next)) return NO_CHANGE;
+    if (Object.keys(next).length > LIMITS.names) return sheetError('#NUM!', 'error.tooManyNames', { limit: LIMITS.names });
     // Renaming a cell's name rewrites the formulas that used the old one, in the same undo step.
-    return this.commit(renamePatch(this.parts(), renames, next));
+    // Only the formulas that use a renamed name can change.
+    return this.commit(renamePatch({ ...this.parts(), cells: this.calc.rawsUsing(renames.keys()) }, renames, next));
   }
 
-  pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): ChangeSet {
+  pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): PasteOutcome {
     const to = parseAddress(String(target));
-    if (to === null || typeof tsv !== 'string') return NO_CHANGE;
+    if (to === null || typeof tsv !== 'string') return { changes: NO_CHANGE, grew: null, dropped: { rows: 0, cols: 0 } };
     const from = source === undefined ? undefined : (parseAddress(String(source)) ?? undefined);
-    return this.commit(pastePatch(this.parts(), to, parseTsv(tsv), from));
+    const plan = pastePatch(this.parts(), to, parseTsv(tsv), from);
+    return { changes: this.commit(plan.patch), grew: plan.grew, dropped: plan.dropped };
   }
 
   copyTsv(range: string): string {
     const parsed = parseRange(String(range));
-    if (parsed === null || rangeSize(parsed) > MAX_RANGE_CELLS) return '';
+    if (parsed === null || rangeSize(parsed) > LIMITS.copyCells) return '';
     const rows: string[][] = [];
     for (let row = parsed.top; row <= parsed.bottom; row += 1) {
       const fields: string[] = [];
@@ -177,16 +186,18 @@ export class SheetEngine implements SheetEngineApi {
     return this.colWidths[String(column).toUpperCase()];
   }
 
+  /** Replace the chart bindings; past LIMITS.charts the rest are not kept. */
   setCharts(charts: readonly ChartBinding[]): ChangeSet {
-    return this.commit({ cells: new Map(), charts: { before: this.charts, after: [...charts] } });
+    return this.commit({ cells: new Map(), charts: { before: this.charts, after: charts.slice(0, LIMITS.charts) } });
   }
 
+  /** Replace the pinned runs; past LIMITS.pins the rest are not kept. */
   setPins(pins: readonly Pin[]): ChangeSet {
-    return this.commit({ cells: new Map(), pins: { before: this.pins, after: [...pins] } });
+    return this.commit({ cells: new Map(), pins: { before: this.pins, after: pins.slice(0, LIMITS.pins) } });
   }
 
   loadState(state: SheetState): ChangeSet {
-    return this.commit(replacementPatch(this.toState(), state));
+    return this.commit(replacementPatch(this.parts(), state));
   }
 
   undo(): ChangeSet {
@@ -258,29 +269,35 @@ export class SheetEngine implements SheetEngineApi {
     return this.calc.addresses();
   }
 
+  /**
+   * The persisted state, cells in sheet order. Built once per edit: until the next one, callers
+   * share the same (read-only) object.
+   */
   toState(): SheetState {
-    return {
+    this.state ??= {
       rows: this.calc.rows,
       cols: this.calc.cols,
-      cells: Object.fromEntries(this.calc.rawCells()),
+      cells: (this.stateCells ??= Object.fromEntries(this.calc.rawCells())),
       names: this.calc.namesRecord(),
       colWidths: { ...this.colWidths },
       charts: [...this.charts],
       pins: [...this.pins],
       ...(Object.keys(this.validations).length > 0 ? { validations: { ...this.validations } } : {}),
     };
+    return this.state;
   }
 
   private settle(key: string, outcome: RunOutcome): ChangeSet {
     return typeof key === 'string' ? this.calc.settleRun(key, outcome) : NO_CHANGE;
   }
 
+  /** The persisted parts an edit reads; `cells` is a live view, so build the patch before applying anything. */
   private parts(): SheetParts {
     const { rows, cols } = this.calc;
     return {
       rows,
       cols,
-      cells: this.calc.rawCells(),
+      cells: this.calc.rawView(),
       names: this.calc.namesRecord(),
       colWidths: this.colWidths,
       charts: this.charts,
@@ -302,7 +319,7 @@ export class SheetEngine implements SheetEngineApi {
   private structural(axis: 'row' | 'col', op: 'insert' | 'delete', at: number, count: number): ChangeSet {
     const size = axis === 'row' ? this.calc.rows : this.calc.cols;
     if (!Number.isInteger(at) || !Number.isInteger(count) || count < 1 || at < 0) return NO_CHANGE;
-    if (op === 'insert' && (at > size || size + count > MAX_SHEET_SIDE)) return NO_CHANGE;
+    if (op === 'insert' && (at > size || size + count > (axis === 'row' ? LIMITS.rows : LIMITS.cols))) return NO_CHANGE;
     // A sheet keeps at least one row and one column.
     const applicable = op === 'delete' ? Math.min(count, size - at, size - 1) : count;
     if (applicable < 1) return NO_CHANGE;
@@ -317,6 +334,8 @@ export class SheetEngine implements SheetEngineApi {
 
   /** Apply a patch forwards: the persisted extras here, cells, names and size to the core. */
   private apply(patch: Patch): ChangeSet {
+    this.state = null;
+    if (patch.cells.size > 0 || patch.size) this.stateCells = null;
     if (patch.colWidths) this.colWidths = patch.colWidths.after;
     if (patch.charts) this.charts = patch.charts.after;
     if (patch.pins) {
@@ -324,8 +343,9 @@ export class SheetEngine implements SheetEngineApi {
       this.calc.retain(new Set(this.pins.map((pin) => requestKey(pin.request))));
     }
     if (patch.validations) this.validations = patch.validations.after;
-    const cells = new Map<CellAddress, string | undefined>();
-    for (const [address, change] of patch.cells) cells.set(address, change.after);
+    const cells = (function* () {
+      for (const [address, change] of patch.cells) yield [address, change.after] as const;
+    })();
     const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells, validations: patch.validations?.after });
     for (const address of patch.cells.keys()) changed.add(address);
     return changed;
@@ -335,34 +355,4 @@ export class SheetEngine implements SheetEngineApi {
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-/** The patch that turns `current` into (a sanitised) `next`: sizes clamped, invalid cells and names dropped. */
-function replacementPatch(current: SheetState, next: SheetState): Patch {
-  const whole = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_ENGINE_SIDE) : fallback);
-  const rows = whole(next?.rows, 50);
-  const cols = whole(next?.cols, 10);
-  const fits = (address: unknown): CellAddress | null => {
-    const position = typeof address === 'string' ? parseAddress(address) : null;
-    return position !== null && position.row < rows && position.col < cols ? formatAddress(position) : null;
-  };
-  const cells = new Map<CellAddress, string>();
-  for (const [address, raw] of Object.entries(next?.cells ?? {})) {
-    const key = fits(address);
-    if (key !== null && typeof raw === 'string' && raw.trim() !== '') cells.set(key, raw);
-  }
-  const names: Record<string, CellAddress> = {};
-  for (const [name, address] of Object.entries(next?.names ?? {})) {
-    const key = fits(address);
-    if (key !== null && NAME_SHAPE.test(name)) names[name] = key;
-  }
-  return {
-    cells: diffCells(new Map(Object.entries(current.cells)), cells),
-    names: { before: current.names, after: names },
-    size: { before: { rows: current.rows, cols: current.cols }, after: { rows, cols } },
-    colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
-    charts: { before: current.charts, after: [...(next?.charts ?? [])] },
-    pins: { before: current.pins, after: [...(next?.pins ?? [])] },
-    validations: { before: current.validations ?? {}, after: sanitizeValidations(next?.validations, fits) },
-  };
 }

@@ -5,6 +5,7 @@
  */
 import type { MathNode } from '../core/mathParser';
 import { FREE_VARIABLES, parseRef, spanRange, type CellRange, type CellRef } from './address';
+import { LIMITS } from './limits';
 import { isFunctionNode, isRangeNode, isSymbolNode } from './nodes';
 
 export type SymbolMeaning =
@@ -31,14 +32,14 @@ export function isReservedWord(name: string): boolean {
 }
 
 const meanings = new Map<string, SymbolMeaning>();
-const MEANING_CACHE_LIMIT = 50_000;
+
 
 /** What a symbol in a formula stands for: `classifySymbol("$B$2").kind === 'ref'`, `classifySymbol("lr").kind === 'name'`. */
 export function classifySymbol(symbol: string): SymbolMeaning {
   let meaning = meanings.get(symbol);
   if (meaning === undefined) {
     meaning = classifyUncached(symbol);
-    if (meanings.size >= MEANING_CACHE_LIMIT) meanings.clear();
+    if (meanings.size >= LIMITS.symbolCache) meanings.clear();
     meanings.set(symbol, meaning);
   }
   return meaning;
@@ -69,12 +70,24 @@ export function rangeOfNode(node: MathNode): CellRange | null {
   return spanRange(start.ref, end.ref);
 }
 
+/** Visit every node below `root` (pre-order) with its parent and its path in the parent, without recursion. */
+export function walkTree(root: MathNode, visit: (node: MathNode, path: string | null, parent: MathNode | null) => void): void {
+  const stack: [MathNode, string | null, MathNode | null][] = [[root, null, null]];
+  while (stack.length > 0) {
+    const [node, path, parent] = stack.pop() as [MathNode, string | null, MathNode | null];
+    visit(node, path, parent);
+    const children: [MathNode, string, MathNode][] = [];
+    node.forEach((child, childPath) => children.push([child, childPath, node]));
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]);
+  }
+}
+
 /** Collect references, ranges and names: `collectReferences(parse("SUM(B2:D2)*lr"))` has one range and the name "lr". */
 export function collectReferences(root: MathNode): FormulaReferences {
   const refs: CellRef[] = [];
   const ranges: CellRange[] = [];
   const names = new Set<string>();
-  root.traverse((node, path, parent) => {
+  walkTree(root, (node, path, parent) => {
     if (!isSymbolNode(node)) {
       const range = rangeOfNode(node);
       if (range !== null) ranges.push(range);

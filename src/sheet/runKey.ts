@@ -6,19 +6,25 @@
  */
 import type { ComputeRequest } from '../core/runTypes';
 import { fingerprintArray } from '../core/syntheticData';
+import { LIMITS } from './limits';
 
 const memo = new WeakMap<object, string>();
 
-function canonical(value: unknown): string {
+/**
+ * Requests are a few levels deep; a deeper value (a malformed pin from a file) is cut at
+ * LIMITS.requestDepth rather than recursed into, so building a key cannot overflow the stack.
+ */
+function canonical(value: unknown, depth: number): string {
+  if (depth > LIMITS.requestDepth) return '"…"';
   // A typed array (a sweep's axes, a data table's 10⁵ rows) enters by its fingerprint: cheap, and
   // written unquoted so that no string in a request can spell the same key.
   if (ArrayBuffer.isView(value)) return fingerprintArray(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item, depth + 1)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, depth + 1)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -27,7 +33,7 @@ function canonical(value: unknown): string {
 export function requestKey(request: ComputeRequest): string {
   let key = memo.get(request);
   if (key === undefined) {
-    key = canonical(request);
+    key = canonical(request, 0);
     memo.set(request, key);
   }
   return key;

@@ -5,24 +5,28 @@
  * printed back by mathjs without the redundant parentheses, so the text is canonical and two
  * ways of writing the same formula give the same run request (and the same cache key).
  */
-import { parseMath } from '../core/mathParser';
+import { MATH_LIMITS, parseMath } from '../core/mathParser';
 import { safeDerivative } from '../core/objective';
+import { LIMITS, OBJECTIVE_PARSE_LIMITS } from './limits';
 import type { CellValue } from './types';
 import { sheetError } from './values';
 
-const canonicalCache = new Map<string, string | null>();
-const CACHE_LIMIT = 5000;
+/** Objective values by the text they were built from (canonical printing costs a parse). */
+const canonicalCache = new Map<string, CellValue>();
+const gradientCache = new Map<string, CellValue>();
 
-function canonicalText(text: string): string | null {
-  let canonical = canonicalCache.get(text);
-  if (canonical === undefined) {
-    const parsed = parseMath(text);
-    canonical = parsed.ok ? parsed.node.toString({ parenthesis: 'auto' }) : null;
-    if (canonicalCache.size >= CACHE_LIMIT) canonicalCache.clear();
-    canonicalCache.set(text, canonical);
-  }
-  return canonical;
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= LIMITS.objectiveCache) cache.clear();
+  cache.set(key, value);
+  return value;
 }
+
+/** #NUM! for an objective (or a derived gradient) too large to keep working with. */
+export const OBJECTIVE_TOO_LARGE: CellValue = sheetError('#NUM!', 'error.objectiveTooLarge', {
+  chars: LIMITS.objectiveChars,
+  nodes: LIMITS.objectiveNodes,
+  depth: LIMITS.objectiveDepth,
+});
 
 /** A number as formula text that reads back exactly: `numberLiteral(-0.5) === "(-0.5)"`. */
 export function numberLiteral(value: number): string {
@@ -39,10 +43,19 @@ export function exprOf(value: CellValue): string | null {
 
 /** An objective from formula text, printed canonically: `objectiveValue("(0.1) * ((x1) ^ (2))").expr === "0.1 * x1 ^ 2"`. */
 export function objectiveValue(text: string): CellValue {
-  const expr = canonicalText(text);
-  return expr === null
-    ? sheetError('#ERROR!', 'error.parse', { message: `cannot rebuild “${text}”` })
-    : { kind: 'objective', expr };
+  // Operands are at most objectiveChars each; a text far past the limit is not even parsed.
+  if (text.length > 2 * LIMITS.objectiveChars + 64) return OBJECTIVE_TOO_LARGE;
+  const known = canonicalCache.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseMath(text, OBJECTIVE_PARSE_LIMITS);
+  let value: CellValue;
+  if (!parsed.ok) {
+    value = parsed.reason === 'syntax' ? sheetError('#ERROR!', 'error.parse', { message: `cannot rebuild “${text.slice(0, 80)}”` }) : OBJECTIVE_TOO_LARGE;
+  } else {
+    const expr = parsed.node.toString({ parenthesis: 'auto' });
+    value = expr.length > LIMITS.objectiveChars ? OBJECTIVE_TOO_LARGE : { kind: 'objective', expr };
+  }
+  return remember(canonicalCache, text, value);
 }
 
 /** Does any argument carry x1/x2? Then the operation builds a formula instead of computing. */
@@ -82,15 +95,24 @@ export function gradientFromItems(items: readonly CellValue[]): CellValue | null
   return { kind: 'gradient', exprs: [first, second], derived: false };
 }
 
-/** The objective's gradient, derived symbolically as the worker derives it: GRAD(0.1*x1^2 + 2*x2^2) → (0.2 * x1, 4 * x2). */
+/**
+ * The objective's gradient, derived symbolically as the worker derives it: GRAD(0.1*x1^2 + 2*x2^2)
+ * → (0.2 * x1, 4 * x2). A component longer than the symbolic layer reads back is #NUM!.
+ */
 export function deriveGradient(objective: string): CellValue {
+  return gradientCache.get(objective) ?? remember(gradientCache, objective, deriveUncached(objective));
+}
+
+function deriveUncached(objective: string): CellValue {
   const parsed = parseMath(objective);
-  if (!parsed.ok) return sheetError('#ERROR!', 'error.parse', { message: parsed.message });
+  if (!parsed.ok) return parsed.reason === 'syntax' ? sheetError('#ERROR!', 'error.parse', { message: parsed.message }) : OBJECTIVE_TOO_LARGE;
   const parts: string[] = [];
   for (const variable of ['x1', 'x2']) {
     const derived = safeDerivative(parsed.node, variable);
     if (!derived.ok) return sheetError('#VALUE!', 'error.notDifferentiable', { message: derived.subject });
-    parts.push(derived.node.toString({ parenthesis: 'auto' }));
+    const text = derived.node.toString({ parenthesis: 'auto' });
+    if (text.length > MATH_LIMITS.maxChars) return OBJECTIVE_TOO_LARGE;
+    parts.push(text);
   }
   return { kind: 'gradient', exprs: [parts[0], parts[1]], derived: true };
 }

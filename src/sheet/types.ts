@@ -117,6 +117,15 @@ export type CellValue =
 /** Addresses whose value changed in one edit; the view repaints only these. */
 export type ChangeSet = ReadonlySet<CellAddress>;
 
+/** What a paste did: the cells whose value changed, how the grid grew to take the block, and what did not fit. */
+export interface PasteOutcome {
+  readonly changes: ChangeSet;
+  /** Rows and columns added to the grid, or null when the block fitted as it was. */
+  readonly grew: { readonly rows: number; readonly cols: number } | null;
+  /** Rows and columns of the block that were not pasted (past the grid's limits; see src/sheet/limits.ts). */
+  readonly dropped: { readonly rows: number; readonly cols: number };
+}
+
 /** A run the engine needs: `key` is a stable hash of `request`; `cells` are the cells waiting on it. */
 export interface RunNeed {
   readonly key: string;
@@ -143,8 +152,12 @@ export interface SheetEngineApi {
   setCells(entries: ReadonlyArray<readonly [CellAddress, string]>): ChangeSet;
   /** Bind or (with null) unbind a name. Returns an error value when the name is invalid or taken. */
   setName(address: CellAddress, name: string | null): ErrorValue | ChangeSet;
-  /** Paste a TSV block at `target`; if `source` is given (an in-app copy), relative references shift by target − source. */
-  pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): ChangeSet;
+  /**
+   * Paste a TSV block at `target`; if `source` is given (an in-app copy), relative references
+   * shift by target − source. The grid grows to take the block, up to its limits; what did not
+   * fit is counted in `dropped`.
+   */
+  pasteTsv(target: CellAddress, tsv: string, source?: CellAddress): PasteOutcome;
   /** Raw inputs of a rectangular range as TSV (for the clipboard). */
   copyTsv(range: string): string;
   /** Structural edits: `at` is a 0-based row/column index where the first new one goes (or the first deleted one is). */

@@ -86,4 +86,11 @@ describe('long chains', { timeout: 180_000 }, () => {
       for (const precedent of graph.precedentsOf(cell)) expect(order.indexOf(precedent)).toBeLessThan(order.indexOf(cell));
     }
   });
+
+  it('ordering gives up (null) past its edge budget instead of walking on', () => {
+    const graph = new DependencyGraph();
+    for (let i = 1; i < 1_000; i += 1) graph.setPrecedents(`c${i}`, new Set([`c${i - 1}`]));
+    expect(orderCone(graph, graph.cone(['c0']), 500)).toBeNull();
+    expect(orderCone(graph, graph.cone(['c0']), 1_000)?.order.length).toBe(1_000);
+  });
 });

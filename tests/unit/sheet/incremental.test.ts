@@ -43,4 +43,39 @@ describe('incremental recalculation', () => {
     expect(num(e, 'C1')).toBe(20);
     expect(e.evaluationCount - before).toBe(2);
   });
+
+  it('a cell outside a large range does not recompute the formulas reading the range; one inside does', () => {
+    const e = sheet({ A1: '=SUM(B1:C100000)', A2: '=COUNT(B500:B600)' }, {}, { rows: 100_000, cols: 5 });
+    let before = e.evaluationCount;
+    e.setCell('D50000', '1');
+    expect(e.evaluationCount - before).toBe(1);
+    before = e.evaluationCount;
+    expect([...e.setCell('C99999', '3')].sort()).toEqual(['A1', 'C99999']);
+    expect(e.evaluationCount - before).toBe(2);
+    e.setCell('B550', '2');
+    expect([num(e, 'A1'), num(e, 'A2')]).toEqual([5, 1]);
+  });
+
+  it('a range that contains its own cell is a cycle, and stops being one when the formula moves out', () => {
+    const e = sheet({ B5: '=SUM(B1:B10)', B1: '1' });
+    expect(e.value('B5')).toMatchObject({ code: '#CYCLE!' });
+    e.setCell('B5', '');
+    e.setCell('C5', '=SUM(B1:B10)');
+    expect(num(e, 'C5')).toBe(1);
+  });
+
+  it('growing the sheet re-evaluates only formulas that reach past its old edge', () => {
+    const inside: Record<string, string> = {};
+    for (let row = 1; row <= 50; row += 1) inside[`A${row}`] = `=B${row}+1`;
+    const e = sheet({ ...inside, C1: '=D60', C2: '=SUM(B1:B55)', C3: '=SUM(B1:B70)' }, {}, { rows: 50, cols: 10 });
+    expect(e.value('C1')).toMatchObject({ code: '#REF!' });
+    const before = e.evaluationCount;
+    const outcome = e.pasteTsv('D60', '7');
+    expect(outcome.grew).toEqual({ rows: 10, cols: 0 });
+    expect(num(e, 'C1')).toBe(7);
+    expect(num(e, 'C2')).toBe(0);
+    expect(e.value('C3')).toMatchObject({ code: '#REF!' });
+    // D60 and the three formulas that read past row 50; the 50 formulas in A stay as they were.
+    expect(e.evaluationCount - before).toBe(4);
+  });
 });
