@@ -67,8 +67,14 @@ const PREFIX_PATTERN = /^(\d{1,6})\.([\s\S]*)$/;
 /** The fragment value for a sheet (no validation): `encodeState(state)` → `"2.rVXbb…"`. */
 export function encodeState(state: SheetState): string {
   const json = JSON.stringify(envelopeFor(state, 'compact'));
-  return `${LINK_FORMAT}.${bytesToBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+  // Level 9 squeezes a sheet that fits in a link; for a large sheet (a pasted data table) it costs
+  // about 3× the time of level 6 for a few per cent, and the session must keep answering its heartbeat.
+  const level = json.length <= LARGE_JSON_CHARS ? 9 : 6;
+  return `${LINK_FORMAT}.${bytesToBase64Url(deflateSync(strToU8(json), { level }))}`;
 }
+
+/** JSON longer than this is compressed at level 6 (far beyond what a link can carry anyway). */
+const LARGE_JSON_CHARS = 64 * 1024;
 
 function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
