@@ -99,7 +99,7 @@ export const uiEn = {
     'This sheet came from a shared link. Your edits stay on this device until you copy a new link.',
   'banner.linkInvalid': "The sheet in this link couldn't be read ({reason}); the default sheet is shown instead.",
   'banner.linkInvalidKept': "The sheet in this link couldn't be read ({reason}); your own sheet is still here.",
-  'banner.linkReplacedLocal': 'You opened a shared sheet. Your previous sheet was kept and can be restored.',
+  'banner.linkReplacedLocal': 'You opened a shared sheet. Your previous sheet was kept in Recent sheets and can be restored.',
   'banner.restorePrevious': 'Restore previous sheet',
   'banner.restored': 'Your previous sheet is back.',
   'banner.savedUnreadable': "Your saved sheet couldn't be read, so the default sheet was opened.",
@@ -190,6 +190,25 @@ export const uiEn = {
     'The compute engine stopped responding twice and was restarted. The last {count} edit(s) seemed to cause it and were not applied.',
   'banner.workerSafeMode':
     'This sheet stops the compute engine every time it is evaluated, so it is shown in safe mode: nothing is computed.',
+  'banner.safeModeTripped':
+    'This sheet stopped the compute engine when it was last opened, so it is shown in safe mode: cells show their text and nothing is computed.',
+  'banner.safeModeHint': 'Fix the cell that caused it, open another sheet, or evaluate it anyway.',
+  'banner.evaluateAnyway': 'Evaluate anyway',
+  'banner.recentsUnavailable': 'This browser does not let the playground keep recent sheets; the current sheet is still saved.',
+  'banner.recentsFull': 'The browser storage is full, so recent sheets could not be kept. Export a sheet file to keep this one.',
+  'banner.tabMerged': 'This sheet was changed in another tab; the changes are shown here too.',
+  'banner.tabForked':
+    'This sheet was also changed in another tab at the same time. Your version here is kept as a separate sheet in Recent sheets.',
+  'banner.loadOtherTab': 'Load the other tab’s version',
+  'banner.keepMine': 'Keep mine',
+  'banner.tabKept': 'Another tab changed this sheet at the same time; that tab keeps its version as a separate sheet in Recent sheets.',
+  'recent.label': 'Recent sheets',
+  'recent.hint': 'The last sheets you had in this browser',
+  'recent.empty': 'No recent sheets yet.',
+  'recent.untitled': 'Untitled sheet',
+  'recent.cells': '{count} cells',
+  'recent.current': 'shown now',
+  'recent.tripped': 'stopped the engine; opens in safe mode',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

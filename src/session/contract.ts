@@ -180,6 +180,14 @@ export interface RunStatus {
   readonly lastFailure: Message | null;
 }
 
+/** What a list of recent sheets shows of a sheet without decoding it (the page has no codec). */
+export interface SheetDescription {
+  /** The sheet's first text (a typed text, else its first note), or null when it has none. */
+  readonly title: TextPart | null;
+  /** How many cells hold something. */
+  readonly cells: number;
+}
+
 /** The persisted form of the sheet, produced by the session so the page needs no codec of its own. */
 export interface PersistedState {
   readonly version: number;
@@ -187,6 +195,8 @@ export interface PersistedState {
   readonly linkText: string;
   /** The state file / autosave JSON. */
   readonly fileText: string;
+  /** A short description for the recent sheets (absent from sessions that do not describe). */
+  readonly description?: SheetDescription;
 }
 
 /** One batch of changes. Any part may be absent. */
@@ -236,8 +246,11 @@ export type Intent =
   /** Leave safe mode: evaluate the sheet (and compute its runs) after all. */
   | { readonly kind: 'evaluate' };
 
-/** What an intent answers at once (its effects arrive as patches). */
-export type IntentReply = { readonly ok: true } | { readonly ok: false; readonly error: Message };
+/**
+ * What an intent answers at once (its effects arrive as patches). `notice`: something the user
+ * should know although the intent succeeded (e.g. how many pasted rows and columns did not fit).
+ */
+export type IntentReply = { readonly ok: true; readonly notice?: Message } | { readonly ok: false; readonly error: Message };
 
 /** Untrusted texts the page found at start-up, decoded and checked inside the session. */
 export interface OpenRequest {

@@ -21,6 +21,7 @@ import { applyIntent } from './intents';
 import { openSheet } from './openSheet';
 import { pinViews } from './pins';
 import { SafeSheet } from './safeSheet';
+import { describeSheet } from './sheetDescription';
 import { createRunner, type Runner } from './runner';
 
 export interface SessionOptions {
@@ -191,9 +192,12 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     presets,
   });
 
+  /** The chapter's cells: a description names what the user wrote, not the chapter's labels. */
+  let chapterCells: SheetState['cells'] | null = null;
   const persisted = (): PersistedState => {
     const state = safe !== null ? safe.toState() : engineNow().toState();
-    return { version, linkText: encodeState(state), fileText: stateFileText(state) };
+    chapterCells ??= defaultSheet().cells;
+    return { version, linkText: encodeState(state), fileText: stateFileText(state), description: describeSheet(state, chapterCells) };
   };
 
   function flush(): void {
