@@ -11,9 +11,23 @@ export function newDocumentId(random: (bytes: Uint8Array) => Uint8Array = (bytes
   return [...random(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The slot text naming the current sheet's document: `{"id":…,"hash":textHash(fileText)}`. */
-export function currentDocumentText(id: string, fileText: string): string {
-  return JSON.stringify({ id, hash: textHash(fileText) });
+/**
+ * The slot text naming the current sheet's document: `{"id":…,"hash":textHash(fileText)}`, with
+ * the session's description of it when given (so the sheet can be listed among the recent sheets
+ * by what it is even if it only reaches them later, when a link replaces it).
+ */
+export function currentDocumentText(id: string, fileText: string, description?: unknown): string {
+  return JSON.stringify(description === undefined ? { id, hash: textHash(fileText) } : { id, hash: textHash(fileText), description });
+}
+
+/** The description stored with the record (unchecked: the caller knows its shape), or null. */
+export function currentDocumentDescription(record: string | null): unknown {
+  try {
+    const parsed: unknown = record === null ? null : JSON.parse(record);
+    return typeof parsed === 'object' && parsed !== null ? ((parsed as { description?: unknown }).description ?? null) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The stored id, if the record is intact and belongs to `savedText` (else null: a new id is due). */

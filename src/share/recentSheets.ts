@@ -82,7 +82,7 @@ const failed = (error: unknown): { ok: false; error: 'unavailable' | 'quotaExcee
  */
 export function createRecentSheetStore<D>(kv: AsyncKeyValue | null, isDescription: (value: unknown) => value is D, limit = MAX_RECENT_SHEETS): RecentSheetStore<D> {
   let queue: Promise<unknown> = Promise.resolve();
-  const list = async (): Promise<StoreResult<RecentSheet<D>[]>> => {
+  const read = async (): Promise<StoreResult<RecentSheet<D>[]>> => {
     if (kv === null) return { ok: false, error: 'unavailable' };
     try {
       const stored = await kv.entries();
@@ -92,10 +92,11 @@ export function createRecentSheetStore<D>(kv: AsyncKeyValue | null, isDescriptio
     }
   };
   return {
-    list,
+    // A list asked for after a write shows that write.
+    list: () => queue.then(read, read),
     put(entry, options = {}) {
       const run = async (): Promise<StoreResult<void>> => {
-        const current = await list();
+        const current = await read();
         if (!current.ok || kv === null) return current.ok ? { ok: false, error: 'unavailable' } : current;
         const plan = planRecents(current.value, entry, { limit, ifAbsent: options.ifAbsent });
         try {

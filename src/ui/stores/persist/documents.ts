@@ -9,13 +9,13 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import type { Intent, IntentReply, OpenReply, Patch, PersistedState, SheetDescription } from '../../../session/contract';
-import { documentAtStart, newDocumentId, readCurrentDocument } from '../../../share/currentDocument';
+import { currentDocumentDescription, documentAtStart, newDocumentId, readCurrentDocument } from '../../../share/currentDocument';
 import { recentSheet } from '../../../share/recentSheets';
 import { readSlot, type TextStore } from '../../../share/textSlots';
 import type { SessionClient } from '../../client/sessionClient';
 import type { LinkInUrl } from './linkInUrl';
 import type { NoticeList } from './notices';
-import type { RecentEntry, Recents } from './recents';
+import { isDescription, type RecentEntry, type Recents } from './recents';
 import type { JournalOf, StorageSlots } from './storageSlots';
 
 export interface Doc {
@@ -48,8 +48,11 @@ export interface DocumentKeeper {
   reopenSafe(entry: RecentEntry): Promise<void>;
   /** Take another tab's version of this document in (same document). */
   adopt(text: string): Promise<IntentReply>;
-  /** Give this tab's version a document of its own (it is kept as a separate recent sheet). */
-  fork(): void;
+  /**
+   * Give this tab's version a document of its own (kept as a separate recent sheet); the
+   * document it leaves keeps `otherText`, the other tab's version.
+   */
+  fork(otherText: string): void;
   /** Write this version as current and recent now (another tab is told it stays). */
   saveNow(): void;
   /** The page is being hidden or unloaded: write what must survive, synchronously. */
@@ -106,7 +109,7 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     const shown = doc();
     if (shown === null || !shown.proven || holds.size > 0 || shown.fileText === null || !slots.available) return;
     if (current !== null && current.id === shown.id && current.text === shown.fileText) return;
-    const written = slots.writeCurrent(shown.id, shown.fileText);
+    const written = slots.writeCurrent(shown.id, shown.fileText, shown.description);
     if (!written.ok) return notices.push({ kind: 'storage', key: written.key });
     notices.drop('storage');
     current = { id: shown.id, text: shown.fileText };
@@ -139,7 +142,8 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     if (written.ok) notices.drop('tooLongForLink');
     else notices.push({ kind: 'tooLongForLink', length: written.length });
     const entry = entryOf(next);
-    if (entry !== null) recents.save(entry);
+    // A document's first version is kept at once: a page closed right after opening it loses nothing.
+    if (entry !== null) recents.save(entry, first);
     if (markNext) {
       markNext = false;
       slots.markTripped([persisted.fileText, persisted.linkText], next.id);
@@ -167,6 +171,8 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     if (shown !== null && !shown.proven && patch.idle && patch.rev >= client.sentRev && !safeMode() && shown.fileText !== null) {
       setDoc({ ...shown, proven: true });
       slots.forgiveTripped(shown.id, [shown.fileText, shown.linkText]);
+      const entry = entryOf(shown);
+      if (entry !== null) recents.save(entry, true);
     }
     writeCurrent();
     settleJournal();
@@ -250,7 +256,8 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     if (savedUnreadable && savedText !== null && !slots.setAsideSaved(savedText).ok) holds.add('savedNotSetAside');
     if (reply.replacedText !== null) {
       // The saved sheet the link replaced is the user's own: it is kept before anything can replace it as current.
-      const kept: RecentEntry = recentSheet<SheetDescription>(savedId ?? newDocumentId(), reply.replacedText, now(), null);
+      const described = currentDocumentDescription(savedRecord);
+      const kept: RecentEntry = recentSheet<SheetDescription>(savedId ?? newDocumentId(), reply.replacedText, now(), isDescription(described) ? described : null);
       setPrevious(kept);
       holds.add('replacedNotKept');
       void recents.keep(kept).then((ok) => {
@@ -301,11 +308,14 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       await client.reopen({ linkText: null, savedText: entry.text, safeMode: true });
     },
     adopt: (text) => client.request({ kind: 'loadText', text, format: 'file' }),
-    fork() {
+    fork(otherText) {
       const shown = doc();
       if (shown === null) return;
       const forked: Doc = { ...shown, id: newDocumentId() };
       setDoc(forked);
+      // This tab's own earlier saves of the document it leaves must not outlast the other tab's version.
+      recents.cancel(shown.id);
+      recents.save(recentSheet(shown.id, otherText, now(), shown.description), true);
       const entry = entryOf(forked);
       if (entry !== null) recents.save(entry, true);
       current = null;

@@ -1,10 +1,14 @@
 /**
  * The sheet in the address bar: every persisted state is written to the URL fragment
  * (replaceState, so no history entries pile up), unless it is too long for a link. A link pasted
- * into the address bar of an open tab arrives as a hashchange and is handed to `onLink`.
+ * into the address bar of an open tab arrives as a hashchange and is handed to `onLink`. Each
+ * link written is also noted in the tab's sessionStorage, so that a reload asked for just before
+ * the newest link was written still opens the newest (src/share/tabLinks.ts).
  */
 import { onCleanup } from 'solid-js';
-import { LINK_PARAM, linkTextFromHash } from '../../client/startupRequest';
+import { parseTabLinks, withTabLink } from '../../../share/tabLinks';
+import type { TextStore } from '../../../share/textSlots';
+import { LINK_PARAM, TAB_LINKS_KEY, linkTextFromHash, openTabStore } from '../../client/startupRequest';
 
 /** Longest link handed out; a longer sheet stays local and is offered as a state file. */
 export const MAX_URL_CHARS = 8000;
@@ -18,7 +22,16 @@ export interface LinkInUrl {
 
 const tooLong = (url: URL, hash: string) => url.origin.length + url.pathname.length + hash.length > MAX_URL_CHARS;
 
-export function createLinkInUrl(onLink: (text: string) => void): LinkInUrl {
+/** Note a written link in the tab's sessionStorage; a refusal only costs that safety net. */
+function noteTabLink(store: TextStore | null, text: string): void {
+  try {
+    store?.setItem(TAB_LINKS_KEY, JSON.stringify(withTabLink(parseTabLinks(store.getItem(TAB_LINKS_KEY)), text)));
+  } catch {
+    // Full or blocked: a reload then opens what its URL says.
+  }
+}
+
+export function createLinkInUrl(onLink: (text: string) => void, tabStore: TextStore | null = openTabStore()): LinkInUrl {
   let lastWrittenHash = location.hash;
   const onHashChange = () => {
     if (location.hash === lastWrittenHash) return;
@@ -32,6 +45,7 @@ export function createLinkInUrl(onLink: (text: string) => void): LinkInUrl {
       const url = new URL(location.href);
       const hash = `#${LINK_PARAM}=${text}`;
       const fits = !tooLong(url, hash);
+      if (fits) noteTabLink(tabStore, text);
       url.hash = fits ? hash : '';
       lastWrittenHash = url.hash;
       if (url.href !== location.href) history.replaceState(history.state, '', url);

@@ -21,9 +21,11 @@ export interface Recents {
   keep(entry: RecentEntry): Promise<boolean>;
   /** Write what is waiting now (the page is being hidden or the sheet replaced). */
   flush(): void;
+  /** Forget a waiting write of this document (another version of it is to be kept instead). */
+  cancel(id: string): void;
 }
 
-function isDescription(value: unknown): value is SheetDescription {
+export function isDescription(value: unknown): value is SheetDescription {
   if (typeof value !== 'object' || value === null) return false;
   const { title, cells } = value as { title?: unknown; cells?: unknown };
   const titleOk = title === null || typeof title === 'string' || (typeof title === 'object' && typeof (title as { key?: unknown }).key === 'string');
@@ -67,5 +69,6 @@ export function createRecents(onError: (error: 'unavailable' | 'quotaExceeded' |
     },
     keep: (entry) => write(entry, true),
     flush,
+    cancel: (id) => void waiting.delete(id),
   };
 }

@@ -21,8 +21,8 @@ export type JournalOf = JournalEntry<Intent>;
 
 export interface StorageSlots {
   readonly available: boolean;
-  /** Make `fileText` the current sheet (document `doc`). */
-  writeCurrent(doc: string, fileText: string): SlotWrite;
+  /** Make `fileText` the current sheet (document `doc`, described as the session said). */
+  writeCurrent(doc: string, fileText: string, description: unknown): SlotWrite;
   /** Copy the unreadable autosave aside before anything may overwrite it. */
   setAsideSaved(text: string): SlotWrite;
   /** Record (or clear, with no intents) this tab's unreflected intents over the sheet with link text `baseLink`. */
@@ -52,10 +52,10 @@ export function storageSlots(store: TextStore | null, tab: string, now: () => nu
   const hashes = (texts: readonly (string | null)[]) => texts.filter((text): text is string => text !== null).map(textHash);
   return {
     available: store !== null,
-    writeCurrent(doc, fileText) {
+    writeCurrent(doc, fileText, description) {
       if (store === null) return UNAVAILABLE;
       const written = writeSlot(store, 'current', fileText);
-      return written.ok ? writeSlot(store, 'currentDocument', currentDocumentText(doc, fileText)) : written;
+      return written.ok ? writeSlot(store, 'currentDocument', currentDocumentText(doc, fileText, description ?? undefined)) : written;
     },
     setAsideSaved: (text) => (store === null ? UNAVAILABLE : writeSlot(store, 'unreadable', text)),
     writeJournal(baseLink, intents) {

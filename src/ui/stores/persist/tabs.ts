@@ -48,7 +48,7 @@ export function createTabSync(tab: string, keeper: DocumentKeeper, client: Sessi
         return;
       case 'fork':
         elsewhere = message;
-        keeper.fork();
+        keeper.fork(message.text);
         known = shown.fileText === null ? null : textHash(shown.fileText);
         knownDoc = keeper.doc()?.id ?? null;
         notices.push({ kind: 'tabForked' });
