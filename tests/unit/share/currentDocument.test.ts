@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentDocumentText, documentAtStart, newDocumentId, readCurrentDocument } from '../../../src/share/currentDocument';
+import { currentDocumentDescription, currentDocumentText, documentAtStart, newDocumentId, readCurrentDocument } from '../../../src/share/currentDocument';
 
 const SAVED = '{"app":"momentum-playground","v":2,"state":{}}';
 const ID = 'a'.repeat(32);
@@ -20,6 +20,14 @@ describe('document ids', () => {
     expect(readCurrentDocument('not json', SAVED)).toBeNull();
     expect(readCurrentDocument('{"id":"<script>","hash":"x"}', SAVED)).toBeNull();
     expect(readCurrentDocument(null, SAVED)).toBeNull();
+  });
+
+  it('a record can carry the sheet’s description', () => {
+    const described = currentDocumentText(ID, SAVED, { title: 'my notes', cells: 3 });
+    expect(readCurrentDocument(described, SAVED)).toBe(ID);
+    expect(currentDocumentDescription(described)).toEqual({ title: 'my notes', cells: 3 });
+    expect(currentDocumentDescription(record)).toBeNull();
+    expect(currentDocumentDescription('{')).toBeNull();
   });
 });
 
