@@ -202,6 +202,8 @@ export const uiEn = {
   'banner.loadOtherTab': 'Load the other tab’s version',
   'banner.keepMine': 'Keep mine',
   'banner.tabKept': 'Another tab changed this sheet at the same time; that tab keeps its version as a separate sheet in Recent sheets.',
+  // For the session's paste reply (IntentReply notice): what of a paste did not fit in the sheet.
+  'paste.notFitted': 'The paste did not fit in the sheet: {rows} rows and {cols} columns were not pasted.',
   'recent.label': 'Recent sheets',
   'recent.hint': 'The last sheets you had in this browser',
   'recent.empty': 'No recent sheets yet.',

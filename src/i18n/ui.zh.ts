@@ -188,6 +188,7 @@ export const uiZh: UiCatalogue = {
   'banner.loadOtherTab': '载入另一个标签页的版本',
   'banner.keepMine': '保留我的版本',
   'banner.tabKept': '另一个标签页同时修改了此表格；该标签页的版本已作为单独的表格保存在“最近的表格”中。',
+  'paste.notFitted': '粘贴的内容超出了表格：有 {rows} 行和 {cols} 列没有粘贴。',
   'recent.label': '最近的表格',
   'recent.hint': '你在此浏览器中最近使用的表格',
   'recent.empty': '还没有最近的表格。',

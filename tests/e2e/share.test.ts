@@ -168,6 +168,8 @@ describe('links that cannot be trusted', () => {
     const restore = tab.getByRole('button', { name: 'Restore previous sheet' });
     await expect.poll(() => restore.count()).toBe(1);
     await restore.click();
+    // The session answers a moment later: wait for the sheet to come back, then for it to settle.
+    await expect.poll(() => cellText(tab, 'F2')).toBe('my notes');
     await settled(tab);
     await expectMyEdits(tab);
     await expect.poll(() => restore.count()).toBe(0);

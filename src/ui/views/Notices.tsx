@@ -76,9 +76,12 @@ export function Notices(props: { persistence: Persistence }): JSX.Element {
                 {t('banner.keepMine')}
               </button>
             </Show>
-            <button type="button" class="notice-dismiss" aria-label={t('banner.dismiss')} onClick={() => persistence().dismiss(notice)}>
-              ×
-            </button>
+            {/* Safe mode lasts until the sheet is evaluated or replaced: its banner holds the way out. */}
+            <Show when={notice.kind !== 'safeMode'}>
+              <button type="button" class="notice-dismiss" aria-label={t('banner.dismiss')} onClick={() => persistence().dismiss(notice)}>
+                ×
+              </button>
+            </Show>
           </div>
         )}
       </For>

@@ -250,7 +250,6 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     const savedId = readCurrentDocument(savedRecord, savedText);
     setDoc({ id: start.id ?? newDocumentId(), proven: start.proven, fileText: null, linkText: null, description: null });
     if (start.proven && savedText !== null && start.id !== null) current = { id: start.id, text: savedText };
-    notices.drop('storage');
     reply.notices.forEach((notice) => notices.push(notice));
     if (savedNewer) holds.add('savedNewer');
     if (savedUnreadable && savedText !== null && !slots.setAsideSaved(savedText).ok) holds.add('savedNotSetAside');
@@ -260,8 +259,9 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       const kept: RecentEntry = recentSheet<SheetDescription>(savedId ?? newDocumentId(), reply.replacedText, now(), isDescription(described) ? described : null);
       setPrevious(kept);
       holds.add('replacedNotKept');
+      // If it cannot be kept (no IndexedDB: the recents notice says so), it stays the current sheet.
       void recents.keep(kept).then((ok) => {
-        if (!ok) return notices.push({ kind: 'storage', key: 'share.storage.unavailable' });
+        if (!ok) return;
         holds.delete('replacedNotKept');
         writeCurrent();
       });
