@@ -14,6 +14,9 @@ import { appHash, cell, cellText, collectErrors, ready, settled, typeInto, useE2
 
 const e2e = useE2E();
 
+/** How long a poll waits: a worker starting, or answering on this shared 2-core machine, can take seconds. */
+const SLOW = { timeout: 15_000 } as const;
+
 /** A link to the chapter's sheet with some cells changed (made by the app's own codec). */
 function linkTo(cells: Readonly<Record<string, string>>): string {
   const chapter = defaultSheet();
@@ -32,7 +35,7 @@ async function expectMine(page: Page): Promise<void> {
 
 /** After choosing a sheet: wait until it is shown (the session answers a moment later) and settled. */
 async function expectMineBack(page: Page): Promise<void> {
-  await expect.poll(() => cellText(page, 'F2')).toBe('my notes');
+  await expect.poll(() => cellText(page, 'F2'), SLOW).toBe('my notes');
   await settled(page);
   await expectMine(page);
 }
@@ -47,7 +50,7 @@ async function withMySheet(): Promise<{ context: BrowserContext; page: Page; err
   await ready(opened.page);
   for (const [address, text] of MINE) await typeInto(opened.page, address, text);
   await settled(opened.page);
-  await expect.poll(() => savedSheet(opened.page)).toContain('my notes');
+  await expect.poll(() => savedSheet(opened.page), SLOW).toContain('my notes');
   return opened;
 }
 
@@ -69,7 +72,7 @@ async function recentItems(page: Page, within: Within = page, label = 'Recent sh
     await page.keyboard.press('ArrowDown');
   }
   const menu = page.getByRole('menu', { name: label });
-  await expect.poll(() => menu.count()).toBe(1);
+  await expect.poll(() => menu.count(), SLOW).toBe(1);
   return menu.getByRole('menuitem').allTextContents();
 }
 
@@ -87,14 +90,14 @@ async function recentItemsWith(page: Page, matching: RegExp): Promise<string[]> 
 
 /** Open the recent sheet whose item text matches, with arrow keys and Enter. */
 async function openRecent(page: Page, matching: RegExp, within?: Within): Promise<void> {
-  await expect.poll(async () => (await recentItems(page, within)).some((text) => matching.test(text)), { message: String(matching) }).toBe(true);
+  await expect.poll(async () => (await recentItems(page, within)).some((text) => matching.test(text)), { ...SLOW, message: String(matching) }).toBe(true);
   const items = await recentItems(page, within);
   const index = items.findIndex((text) => matching.test(text));
   // Focus starts on the first item; walk down to the one wanted.
   for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(matching);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), SLOW).toMatch(matching);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByRole('menu', { name: 'Recent sheets' }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('menu', { name: 'Recent sheets' }).count(), SLOW).toBe(0);
 }
 
 describe('autosave that cannot miss', () => {
@@ -109,7 +112,7 @@ describe('autosave that cannot miss', () => {
       await ready(page);
       expect(await cellText(page, 'B17'), `reload ${delay} ms after the edit`).toBe(value);
       // Replayed edits are forgotten once the session reflected them and they were saved.
-      await expect.poll(() => journal(page), { message: `${delay} ms` }).toBeNull();
+      await expect.poll(() => journal(page), { ...SLOW, message: `${delay} ms` }).toBeNull();
       expect(await savedSheet(page)).toContain(`"B17": "${value}"`);
     }
     await expectMine(page);
@@ -123,7 +126,7 @@ describe('autosave that cannot miss', () => {
     await ready(page);
     expect(await cellText(page, 'F3')).toBe('typed just before leaving');
     await expectMine(page);
-    await expect.poll(() => journal(page)).toBeNull();
+    await expect.poll(() => journal(page), SLOW).toBeNull();
     expect(errors).toEqual([]);
   });
 });
@@ -133,10 +136,10 @@ describe('recent sheets', () => {
     const { context, page, errors } = await withMySheet();
     // A link pasted into the address bar of the open tab...
     await page.goto(linkTo({ F2: 'first link' }));
-    await expect.poll(() => cellText(page, 'F2')).toBe('first link');
+    await expect.poll(() => cellText(page, 'F2'), SLOW).toBe('first link');
     await settled(page);
     await page.goto(linkTo({ F2: 'second link' }));
-    await expect.poll(() => cellText(page, 'F2')).toBe('second link');
+    await expect.poll(() => cellText(page, 'F2'), SLOW).toBe('second link');
     await settled(page);
     await page.close();
     // ...and one opened in a new tab.
@@ -149,12 +152,12 @@ describe('recent sheets', () => {
     expect(items[0]).toMatch(/^third link · \d+ cells · .* · shown now$/);
     expect(items.findIndex((text) => text.includes('second link'))).toBeLessThan(items.findIndex((text) => text.includes('my notes')));
     await tab.keyboard.press('Escape');
-    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Recent sheets');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent ?? ''), SLOW).toBe('Recent sheets');
 
     await openRecent(tab, /^my notes/);
     await expectMineBack(tab);
     // It is the current sheet again: a plain visit opens it.
-    await expect.poll(() => savedSheet(tab)).toContain('my notes');
+    await expect.poll(() => savedSheet(tab), SLOW).toContain('my notes');
     await tab.goto('about:blank');
     await tab.goto(e2e.baseUrl);
     await ready(tab);
@@ -165,11 +168,11 @@ describe('recent sheets', () => {
   it('a preset and an opened state file become new sheets; the ones they replaced stay in Recent sheets', async () => {
     const { page, errors } = await withMySheet();
     await page.getByRole('combobox', { name: 'Presets' }).selectOption({ index: 1 });
-    await expect.poll(() => cellText(page, 'F2')).not.toBe('my notes');
+    await expect.poll(() => cellText(page, 'F2'), SLOW).not.toBe('my notes');
     await settled(page);
     const file = JSON.stringify({ app: 'momentum-playground', v: FORMAT_VERSION, state: { ...defaultSheet(), cells: { ...defaultSheet().cells, F2: 'from a file' } } });
     await page.locator('input[type="file"]').setInputFiles({ name: 'sheet.momentum.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await expect.poll(() => cellText(page, 'F2')).toBe('from a file');
+    await expect.poll(() => cellText(page, 'F2'), SLOW).toBe('from a file');
     await settled(page);
     const items = await recentItemsWith(page, /^from a file/);
     expect(items[0]).toMatch(/^from a file/);
@@ -202,8 +205,8 @@ describe('recent sheets', () => {
     await ready(page);
     await typeInto(page, 'F2', 'kept anyway');
     await settled(page);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'does not let the playground keep recent sheets' }).count()).toBe(1);
-    await expect.poll(() => savedSheet(page)).toContain('kept anyway');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'does not let the playground keep recent sheets' }).count(), SLOW).toBe(1);
+    await expect.poll(() => savedSheet(page), SLOW).toContain('kept anyway');
     expect(await recentItems(page)).toEqual(['No recent sheets yet.']);
     expect(errors).toEqual([]);
   });
@@ -247,10 +250,10 @@ describe('two tabs on one sheet', () => {
     await expectMine(second);
 
     await typeInto(first, 'F3', 'from the first tab');
-    await expect.poll(() => cellText(second, 'F3')).toBe('from the first tab');
-    await expect.poll(() => second.getByRole('status').filter({ hasText: 'changed in another tab' }).count()).toBe(1);
+    await expect.poll(() => cellText(second, 'F3'), SLOW).toBe('from the first tab');
+    await expect.poll(() => second.getByRole('status').filter({ hasText: 'changed in another tab' }).count(), SLOW).toBe(1);
     await typeInto(second, 'F4', 'from the second tab');
-    await expect.poll(() => cellText(first, 'F4')).toBe('from the second tab');
+    await expect.poll(() => cellText(first, 'F4'), SLOW).toBe('from the second tab');
     expect(await cellText(first, 'F3')).toBe('from the first tab');
     await settled(first);
     await settled(second);
@@ -275,14 +278,14 @@ describe('two tabs on one sheet', () => {
 
     // Both change the same sheet before either has heard of the other's change.
     await typeInto(older, 'F3', 'older tab’s version');
-    await expect.poll(() => savedSheet(older)).toContain('older tab’s version');
+    await expect.poll(() => savedSheet(older), SLOW).toContain('older tab’s version');
     await typeInto(newer, 'F3', 'newer tab’s version');
     await settled(newer);
     await newer.evaluate(() => (window as unknown as { __release: () => void }).__release());
 
     const split = newer.getByRole('alert').filter({ hasText: 'also changed in another tab' });
-    await expect.poll(() => split.count()).toBe(1);
-    await expect.poll(() => older.getByRole('status').filter({ hasText: 'that tab keeps its version' }).count()).toBe(1);
+    await expect.poll(() => split.count(), SLOW).toBe(1);
+    await expect.poll(() => older.getByRole('status').filter({ hasText: 'that tab keeps its version' }).count(), SLOW).toBe(1);
     // Nothing was overwritten: each tab still shows its own version...
     expect(await cellText(older, 'F3')).toBe('older tab’s version');
     expect(await cellText(newer, 'F3')).toBe('newer tab’s version');
@@ -293,11 +296,11 @@ describe('two tabs on one sheet', () => {
     await newer.keyboard.press('Escape');
 
     await split.getByRole('button', { name: 'Load the other tab’s version' }).click();
-    await expect.poll(() => cellText(newer, 'F3')).toBe('older tab’s version');
-    await expect.poll(() => split.count()).toBe(0);
+    await expect.poll(() => cellText(newer, 'F3'), SLOW).toBe('older tab’s version');
+    await expect.poll(() => split.count(), SLOW).toBe(0);
     // Its own version is still one menu away.
     await openRecent(newer, /^my notes(?!.*shown now)/);
-    await expect.poll(() => cellText(newer, 'F3')).toBe('newer tab’s version');
+    await expect.poll(() => cellText(newer, 'F3'), SLOW).toBe('newer tab’s version');
     await expectMine(newer);
     expect(errors).toEqual([]);
   });
@@ -313,7 +316,7 @@ describe('a sheet that freezes the compute engine', () => {
   const FREEZING = { F2: 'the freezing sheet', B45: '=REGRESSION(0.01,0.5,900,1)' };
 
   async function freezeWhileComputing(page: Page): Promise<void> {
-    await expect.poll(() => cell(page, 'B45').getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => cell(page, 'B45').getAttribute('aria-busy'), SLOW).toBe('true');
     const [worker] = page.workers();
     void worker.evaluate(() => {
       for (;;) {
@@ -343,7 +346,7 @@ describe('a sheet that freezes the compute engine', () => {
     // The same link again opens in safe mode at once, saying why.
     await tab.reload();
     const again = tab.getByRole('alert').filter({ hasText: 'stopped the compute engine when it was last opened' });
-    await expect.poll(() => again.count()).toBe(1);
+    await expect.poll(() => again.count(), SLOW).toBe(1);
     expect(await cellText(tab, 'B45')).toBe(FREEZING.B45);
     await tab.close();
 
@@ -356,12 +359,12 @@ describe('a sheet that freezes the compute engine', () => {
     // The freezing sheet is a recent sheet that opens in safe mode; the banner offers the way back.
     await openRecent(visit, /^the freezing sheet.*stopped the engine; opens in safe mode$/);
     const safe = visit.getByRole('alert').filter({ hasText: 'safe mode' });
-    await expect.poll(() => safe.count()).toBe(1);
+    await expect.poll(() => safe.count(), SLOW).toBe(1);
     expect(await cellText(visit, 'F2')).toBe('the freezing sheet');
     expect(await cellText(visit, 'B45')).toBe(FREEZING.B45);
     await openRecent(visit, /^my notes/, safe);
     await expectMineBack(visit);
-    await expect.poll(() => safe.count()).toBe(0);
+    await expect.poll(() => safe.count(), SLOW).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -373,9 +376,9 @@ describe('a sheet that freezes the compute engine', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'safe mode' });
     await expect.poll(() => banner.count(), { timeout: 20_000 }).toBe(1);
     await banner.getByRole('button', { name: 'Evaluate anyway' }).click();
-    await expect.poll(() => banner.count()).toBe(0);
-    await expect.poll(() => cellText(page, 'D16')).toMatch(/momentum/);
-    await expect.poll(() => cell(page, 'B45').getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => banner.count(), SLOW).toBe(0);
+    await expect.poll(() => cellText(page, 'D16'), SLOW).toMatch(/momentum/);
+    await expect.poll(() => cell(page, 'B45').getAttribute('aria-busy'), SLOW).toBe('true');
     expect(errors).toEqual([]);
   });
 });
@@ -387,7 +390,7 @@ describe('a newer format', () => {
     const { page, errors } = await withMySheet();
     await page.locator('input[type="file"]').setInputFiles({ name: 'new.momentum.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/saved by a newer version of the app and was not opened.*format version 99/);
+    await expect.poll(() => alert.textContent(), SLOW).toMatch(/saved by a newer version of the app and was not opened.*format version 99/);
     await expectMine(page);
     expect(errors).toEqual([]);
   });
@@ -402,7 +405,7 @@ describe('a newer format', () => {
     }, newer);
     await page.goto(e2e.baseUrl);
     await ready(page);
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/newer version of the app and was not opened/);
+    await expect.poll(() => page.getByRole('alert').textContent(), SLOW).toMatch(/newer version of the app and was not opened/);
     await typeInto(page, 'F2', 'edited meanwhile');
     await settled(page);
     expect(await savedSheet(page)).toBe(newer);
