@@ -9,14 +9,16 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import type { Intent, IntentReply, OpenReply, Patch, PersistedState, SheetDescription } from '../../../session/contract';
-import { currentDocumentDescription, documentAtStart, newDocumentId, readCurrentDocument } from '../../../share/currentDocument';
+import { newDocumentId } from '../../../share/currentDocument';
 import { recentSheet } from '../../../share/recentSheets';
 import { readSlot, type TextStore } from '../../../share/textSlots';
 import type { SessionClient } from '../../client/sessionClient';
 import type { LinkInUrl } from './linkInUrl';
 import type { NoticeList } from './notices';
-import { isDescription, type RecentEntry, type Recents } from './recents';
-import type { JournalOf, StorageSlots } from './storageSlots';
+import type { RecentEntry, Recents } from './recents';
+import { startDecision } from './startDecision';
+import { createJournalKeeper } from './journalKeeper';
+import type { StorageSlots } from './storageSlots';
 
 export interface Doc {
   readonly id: string;
@@ -89,8 +91,7 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
   let current: { id: string; text: string } | null = null;
   /** Reasons the current slot must not be written yet (the sheet it holds is not safe elsewhere). */
   const holds = new Set<'replacedNotKept' | 'savedNewer' | 'savedNotSetAside'>();
-  let replayed: { entries: JournalOf[]; upToRev: number } | null = null;
-  let journalWritten = false;
+  const journal = createJournalKeeper(client, slots);
   /** Mark the next persisted texts as tripped (a safe-mode restart whose sheet had no texts yet). */
   let markNext = false;
   const persistedListeners = new Set<(doc: Doc, first: boolean) => void>();
@@ -113,23 +114,6 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     if (!written.ok) return notices.push({ kind: 'storage', key: written.key });
     notices.drop('storage');
     current = { id: shown.id, text: shown.fileText };
-  };
-
-  /** Replayed journal entries are forgotten once reflected (or dropped) and saved as current. */
-  const settleJournal = () => {
-    if (replayed !== null) {
-      const upTo = replayed.upToRev;
-      const inFlight = client.unreflected().some((entry) => entry.rev <= upTo);
-      const shown = doc();
-      if (!inFlight && shown !== null && current?.text === shown.fileText) {
-        slots.removeJournal(replayed.entries);
-        replayed = null;
-      }
-    }
-    if (journalWritten && client.unreflected().length === 0 && latestLink !== null) {
-      slots.writeJournal(latestLink, []);
-      journalWritten = false;
-    }
   };
 
   const takePersisted = (persisted: PersistedState) => {
@@ -175,7 +159,9 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       if (entry !== null) recents.save(entry, true);
     }
     writeCurrent();
-    settleJournal();
+    // Replayed edits are kept once saved: as the current sheet, or (a sheet that is not current yet) in its link and recents.
+    const kept = doc();
+    journal.settle(kept !== null && kept.fileText !== null && (!kept.proven || current?.text === kept.fileText), latestLink);
   };
 
   const decide = (target: Switch, ok: boolean) => {
@@ -230,33 +216,21 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
   };
 
   const startWith = (reply: OpenReply) => {
-    const request = client.startRequest ?? { linkText: null, savedText: null };
-    const savedText = request.savedText;
-    const has = (kind: string) => reply.notices.some((notice) => notice.kind === kind);
-    const savedRecord = deps.store === null ? null : readSlot(deps.store, 'currentDocument');
-    // The saved sheet did not open although it was there: it is damaged or from a newer format. (A
-    // valid link opens over a bad saved sheet too; the session then reports the saved sheet's trouble.)
-    const savedBad = savedText !== null && (reply.source === 'default' || (reply.source === 'link' && (has('savedUnreadable') || has('newerFormat'))));
-    const savedUnreadable = savedBad && has('savedUnreadable');
-    const savedNewer = savedBad && !savedUnreadable;
-    const start = documentAtStart({
-      source: reply.source,
-      savedText,
-      savedRecord,
-      replacedSaved: reply.replacedText !== null,
-      savedUnreadable: savedBad,
+    const decided = startDecision({
+      reply,
+      request: client.startRequest ?? { linkText: null, savedText: null },
+      savedRecord: deps.store === null ? null : readSlot(deps.store, 'currentDocument'),
       safeMode: safeMode(),
+      newId: newDocumentId,
+      now: now(),
     });
-    const savedId = readCurrentDocument(savedRecord, savedText);
-    setDoc({ id: start.id ?? newDocumentId(), proven: start.proven, fileText: null, linkText: null, description: null });
-    if (start.proven && savedText !== null && start.id !== null) current = { id: start.id, text: savedText };
+    setDoc({ ...decided.doc, fileText: null, linkText: null, description: null });
+    current = decided.current;
     reply.notices.forEach((notice) => notices.push(notice));
-    if (savedNewer) holds.add('savedNewer');
-    if (savedUnreadable && savedText !== null && !slots.setAsideSaved(savedText).ok) holds.add('savedNotSetAside');
-    if (reply.replacedText !== null) {
-      // The saved sheet the link replaced is the user's own: it is kept before anything can replace it as current.
-      const described = currentDocumentDescription(savedRecord);
-      const kept: RecentEntry = recentSheet<SheetDescription>(savedId ?? newDocumentId(), reply.replacedText, now(), isDescription(described) ? described : null);
+    if (decided.keepSavedAsIs) holds.add('savedNewer');
+    if (decided.setAside !== null && !slots.setAsideSaved(decided.setAside).ok) holds.add('savedNotSetAside');
+    const kept = decided.keep;
+    if (kept !== null) {
       setPrevious(kept);
       holds.add('replacedNotKept');
       // If it cannot be kept (no IndexedDB: the recents notice says so), it stays the current sheet.
@@ -270,18 +244,9 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     if (legacy !== null) void recents.keep(recentSheet<SheetDescription>(newDocumentId(), legacy, now() - 1, null)).then((ok) => ok && slots.dropLegacyPrevious());
   };
 
-  /** Edits a previous page journaled over this very sheet are sent again, in order. */
-  const replayJournal = () => {
-    if (latestLink === null) return;
-    const entries = slots.journalFor(latestLink);
-    if (entries.length === 0) return;
-    for (const entry of entries) {
-      for (const intent of entry.intents) {
-        if (intent.kind === 'load' || intent.kind === 'loadText' || intent.kind === 'preset') void replace(intent);
-        else client.send(intent);
-      }
-    }
-    replayed = { entries, upToRev: client.sentRev };
+  const replaying = (intent: Intent) => {
+    if (intent.kind === 'load' || intent.kind === 'loadText' || intent.kind === 'preset') void replace(intent);
+    else client.send(intent);
   };
 
   return {
@@ -294,7 +259,8 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       startWith(reply);
       started = true;
       early.splice(0).forEach(process);
-      replayJournal();
+      // Edits a previous page journaled over this very sheet are sent again, in order.
+      if (latestLink !== null) journal.replay(latestLink, replaying);
     },
     async reopenSafe(entry) {
       recents.flush();
@@ -329,11 +295,7 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     },
     hidden() {
       writeCurrent();
-      if (latestLink !== null) {
-        const intents = client.unreflected().map((entry) => entry.intent);
-        const written = slots.writeJournal(latestLink, intents);
-        journalWritten = written.ok && intents.length > 0;
-      }
+      if (latestLink !== null) journal.hidden(latestLink);
       recents.flush();
     },
     onPersisted: (listener) => void persistedListeners.add(listener),
