@@ -46,6 +46,8 @@ export interface BenchRow {
   readonly implementation: string;
   readonly measurement: Measurement;
   readonly isBaseline?: boolean;
+  /** What the row should reach against its baseline, e.g. '≥ 10× faster' (checked when it reads so). */
+  readonly target?: string;
   readonly note?: string;
 }
 
@@ -58,19 +60,29 @@ export interface BenchSuite {
 
 const formatMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
+/**
+ * A target of the form '≥ N× faster' with its verdict for a measured speed-up:
+ * `targetVerdict('≥ 10× faster', 12.3)` → '≥ 10× faster: met'. Other targets are shown as written.
+ */
+export function targetVerdict(target: string | undefined, speedUp: number | null): string {
+  if (target === undefined) return '';
+  const wanted = /^≥\s*([\d.]+)×\s*faster$/.exec(target.trim());
+  if (wanted === null || speedUp === null) return target;
+  return `${target}: ${speedUp >= Number(wanted[1]) ? 'met' : 'missed'}`;
+}
+
 /** Rows as an aligned text table; each row's ratio is its median over its case's baseline median. */
 export function formatTable(rows: readonly BenchRow[]): string {
   const baselines = new Map(rows.filter((r) => r.isBaseline).map((r) => [r.case, r.measurement.medianMs]));
-  const header = ['case', 'implementation', 'median ms', 'min–max ms', 'vs baseline', 'note'];
+  const header = ['case', 'implementation', 'median ms', 'min–max ms', 'vs baseline', 'target', 'note'];
   const body = rows.map((row) => {
     const baseline = baselines.get(row.case);
     const { medianMs, minMs, maxMs } = row.measurement;
     let ratio = '';
+    const speedUp = baseline === undefined || row.isBaseline ? null : baseline / medianMs;
     if (row.isBaseline) ratio = 'baseline';
-    else if (baseline !== undefined) {
-      ratio = medianMs <= baseline ? `${(baseline / medianMs).toFixed(1)}× faster` : `${(medianMs / baseline).toFixed(1)}× slower`;
-    }
-    return [row.case, row.implementation, formatMs(medianMs), `${formatMs(minMs)}–${formatMs(maxMs)}`, ratio, row.note ?? ''];
+    else if (speedUp !== null) ratio = speedUp >= 1 ? `${speedUp.toFixed(1)}× faster` : `${(1 / speedUp).toFixed(1)}× slower`;
+    return [row.case, row.implementation, formatMs(medianMs), `${formatMs(minMs)}–${formatMs(maxMs)}`, ratio, targetVerdict(row.target, speedUp), row.note ?? ''];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
   const line = (cells: readonly string[]) =>

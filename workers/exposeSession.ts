@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Patch, SessionApi } from '../src/session/contract';
-import { transferablesOf } from '../src/compute/transferables';
+import { transferablesOf } from './transferables';
 
 /** What crosses the boundary; the page wraps it with Comlink.wrap (src/ui/client/sessionClient.ts). */
 export type ExposedSession = Omit<SessionApi, 'connect'> & {

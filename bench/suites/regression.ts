@@ -1,38 +1,77 @@
 /**
- * The regression experiment: the batched tfjs (wasm) engine against the plain float64
- * TypeScript reference, which trains one config after another. Two cases: the chapter's three
- * runs (K = 3), and a 16 × 16 (lr, momentum) sweep (K = 256).
+ * The regression experiment and the sweeps: the batched tfjs (wasm) engine against the plain
+ * float64 TypeScript references, which run one config after another (tests/reference). Cases:
+ * the chapter's three runs (K = 3); (lr, momentum) sweeps of 16 × 16 and 32 × 32 configs;
+ * N = 10⁶ examples for one epoch; a 32 × 32 (η, γ) sweep of 2-D runs.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initTfBackend } from '../../src/compute/tfBackend';
-import { trainRegressionBatch } from '../../src/compute/regressionEngine';
+import { chooseProgram, trainRegressionBatch } from '../../src/compute/regressionEngine';
+import { trainRegressionSweep } from '../../src/compute/regressionSweep';
+import { runSweep2D } from '../../src/compute/sweep2d';
+import { lossRecordStride } from '../../src/core/regressionPlan';
 import { runRegressionReference } from '../../tests/reference/regressionReference';
 import { chapterConfigs, chapterRequest, sweepConfigs } from '../../tests/reference/chapterRuns';
-import type { RegressionRequest, RegressionResult } from '../../src/core/runTypes';
+import { linspace, regressionSweepReference, sweep2DCompiledOnce, sweep2DReference } from '../../tests/reference/sweeps';
+import type { RegressionRequest, RegressionResult, RegressionSweepRequest, RegressionSweepResult, Sweep2DRequest, Sweep2DResult } from '../../src/core/runTypes';
 import { measure, type BenchRow, type BenchSuite } from '../harness';
 
+/** No yields inside a run: the bench measures computation, not event-loop turns. */
+const NO_YIELDS = { yieldEvery: Number.MAX_SAFE_INTEGER, chunkSteps: Number.MAX_SAFE_INTEGER } as const;
+
 async function engine(request: RegressionRequest): Promise<RegressionResult> {
-  // No yields inside a run: the bench measures computation, not event-loop turns.
-  const outcome = await trainRegressionBatch(request, { yieldEvery: Number.MAX_SAFE_INTEGER });
+  const outcome = await trainRegressionBatch(request, NO_YIELDS);
   if (outcome.status !== 'ok') throw new Error('bench run stopped');
   return outcome.result;
 }
 
+async function engineSweep(request: RegressionSweepRequest): Promise<RegressionSweepResult> {
+  const outcome = await trainRegressionSweep(request, NO_YIELDS);
+  if (outcome.status !== 'ok') throw new Error('bench run stopped');
+  return outcome.result;
+}
+
+async function engineSweep2D(request: Sweep2DRequest): Promise<Sweep2DResult> {
+  const result = await runSweep2D(request, { chunkSteps: 64 });
+  if (result === 'stopped' || result.kind === 'failure') throw new Error('bench sweep failed');
+  return result;
+}
+
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+
 /** Largest relative loss difference before any divergence: a sanity check printed with the timing. */
 function maxRelativeDifference(a: RegressionResult, b: RegressionResult): number {
   let worst = 0;
+  const stride = b.lossStride ?? 1;
   a.losses.forEach((losses, k) => {
-    const end = Math.min(a.divergedAt[k] ?? Infinity, b.divergedAt[k] ?? Infinity, losses.length);
-    for (let t = 0; t < end; t += 1) worst = Math.max(worst, Math.abs(losses[t] - b.losses[k][t]) / b.losses[k][t]);
+    const end = Math.min(Math.ceil((a.divergedAt[k] ?? Infinity) / stride), Math.ceil((b.divergedAt[k] ?? Infinity) / stride), losses.length);
+    for (let t = 0; t < end; t += 1) worst = Math.max(worst, relative(losses[t], b.losses[k][t]));
   });
   return worst;
 }
 
+/**
+ * The same for grids: final values of configs that did not diverge in either, relative to the
+ * expected value but at least to `floor` (f of a fast run ends near 0, where float32 and float64
+ * part completely), and how many divergence steps differ.
+ */
+function gridAgreement(final: Float64Array, expected: Float64Array, divergedAt: Int32Array, expectedDivergedAt: Int32Array, floor = 0): string {
+  let worst = 0;
+  let differing = 0;
+  final.forEach((value, i) => {
+    if (divergedAt[i] !== expectedDivergedAt[i]) differing += 1;
+    else if (divergedAt[i] < 0) worst = Math.max(worst, Math.abs(value - expected[i]) / Math.max(Math.abs(expected[i]), floor));
+  });
+  return `max rel. diff ${worst.toExponential(1)}${floor > 0 ? ` (floor ${floor})` : ''}, ${differing} divergence steps differ`;
+}
+
+const once = (ms: number) => ({ medianMs: ms, minMs: ms, maxMs: ms, runs: 1 });
+
 export const regressionSuite: BenchSuite = {
   name: 'regression',
   description:
-    'minibatch SGD with momentum, 1000 examples, batch 10, 3 epochs (301 losses per config): ' +
-    'tfjs-wasm engine (all configs as one program) vs plain float64 TS reference (configs one after another)',
+    'minibatch SGD with momentum (chapter: 1000 examples, batch 10, 3 epochs) and sweeps: ' +
+    'tfjs-wasm engine (all configs as one program) vs plain float64 TS references (configs one after another)',
   async run(): Promise<BenchRow[]> {
     const initStarted = performance.now();
     await initTfBackend();
@@ -41,24 +80,70 @@ export const regressionSuite: BenchSuite = {
 
     const chapter = chapterRequest(1);
     const chapterSingles = chapterConfigs().map((config) => chapterRequest(1, [config]));
-    const sweep = chapterRequest(1, sweepConfigs(16, 16));
+    const sweep256 = chapterRequest(1, sweepConfigs(16, 16));
+    const { kind: _kind, configs: _configs, ...chapterSettings } = chapterRequest(1);
+    const sweep1024: RegressionSweepRequest = { ...chapterSettings, kind: 'regressionSweep', convention: 'mxnet', lrs: linspace(0.02, 1.5, 32), momenta: linspace(0, 0.99, 32) };
+    const million = chapterRequest(1, [{ lr: 0.2, momentum: 0.9, convention: 'mxnet' }], {
+      data: { n: 1_000_000, trueW: [2, -3.4], trueB: 4.2, noise: 0.01, seed: 1 },
+      epochs: 1,
+      decayEpoch: null,
+    });
+    const sweep2d = (steps: number): Sweep2DRequest => ({
+      kind: 'sweep2d',
+      method: 'momentum',
+      objective: '0.1*x1^2 + 2*x2^2',
+      gradient: null,
+      start: [-5, -2],
+      etas: linspace(0.02, 1, 32),
+      gammas: linspace(0, 0.95, 32),
+      steps,
+    });
     const firstRunStarted = performance.now();
     await engine(chapter);
     const firstRunMs = performance.now() - firstRunStarted;
 
     const agreement = async (request: RegressionRequest) =>
       `max rel. loss diff ${maxRelativeDifference(await engine(request), runRegressionReference(request)).toExponential(1)}`;
+    const sweepAgreement = async () => {
+      const [a, b] = [await engineSweep(sweep1024), regressionSweepReference(sweep1024)];
+      return gridAgreement(a.finalLoss, b.finalLoss, a.divergedAt, b.divergedAt);
+    };
+    const sweep2dAgreement = async (request: Sweep2DRequest) => {
+      const [a, b] = [await engineSweep2D(request), sweep2DReference(request)];
+      return gridAgreement(a.finalF, b.finalF, a.divergedAt, b.divergedAt, 1e-6);
+    };
+    const millionStride = lossRecordStride(million.epochs * 100_000);
+    const slow = { runs: 3, warmups: 1 } as const;
+
     const rows: BenchRow[] = [
       { case: 'chapter K=3', implementation: 'TS reference ×3 configs', isBaseline: true, measurement: await measure(() => runRegressionReference(chapter)) },
       { case: 'chapter K=3', implementation: 'tfjs batched (1 program)', measurement: await measure(() => engine(chapter)), note: await agreement(chapter) },
       { case: 'chapter K=3', implementation: 'tfjs unbatched (3 programs)', measurement: await measure(async () => { for (const single of chapterSingles) await engine(single); }) },
-      { case: 'sweep K=256', implementation: 'TS reference ×256 configs', isBaseline: true, measurement: await measure(() => runRegressionReference(sweep)) },
-      { case: 'sweep K=256', implementation: 'tfjs batched (1 program)', measurement: await measure(() => engine(sweep)), note: await agreement(sweep) },
+      { case: 'sweep K=256', implementation: 'TS reference ×256 configs', isBaseline: true, measurement: await measure(() => runRegressionReference(sweep256)) },
+      { case: 'sweep K=256', implementation: 'tfjs batched (1 program)', target: '≥ 13× faster', measurement: await measure(() => engine(sweep256)), note: await agreement(sweep256) },
+      { case: 'sweep 32×32 K=1024', implementation: 'TS reference ×1024 configs', isBaseline: true, measurement: await measure(() => regressionSweepReference(sweep1024), { runs: 5 }) },
+      { case: 'sweep 32×32 K=1024', implementation: 'tfjs batched (1 program)', target: '≥ 10× faster', measurement: await measure(() => engineSweep(sweep1024), { runs: 5 }), note: await sweepAgreement() },
+      { case: 'N=10⁶, 1 epoch, K=1', implementation: 'TS reference', isBaseline: true, measurement: await measure(() => runRegressionReference(million), slow), note: `loss every ${millionStride} steps (${Math.ceil(100_000 / millionStride) + 1} points), each over all 10⁶ examples` },
+      {
+        case: 'N=10⁶, 1 epoch, K=1',
+        implementation: `tfjs engine (${chooseProgram(1, millionStride)})`,
+        target: '≥ 2× faster',
+        measurement: await measure(() => engine(million), slow),
+        note: `${await agreement(million)}; data set and batch Gram matrices included`,
+      },
     ];
+    for (const steps of [15, 200]) {
+      const request = sweep2d(steps);
+      rows.push(
+        { case: `2-D sweep 32×32, ${steps} steps`, implementation: 'runPath2D ×1024 configs', isBaseline: true, measurement: await measure(() => sweep2DReference(request)), note: 'each run prepares its objective, as a cell does' },
+        { case: `2-D sweep 32×32, ${steps} steps`, implementation: 'plain TS loops, objective compiled once', measurement: await measure(() => sweep2DCompiledOnce(request)) },
+        { case: `2-D sweep 32×32, ${steps} steps`, implementation: 'tfjs batched (1 program)', measurement: await measure(() => engineSweep2D(request)), note: await sweep2dAgreement(request) },
+      );
+    }
     rows.push({
       case: 'tfjs cold start',
       implementation: `backend init (SIMD ${simd ? 'on' : 'off'}) + first K=3 run`,
-      measurement: { medianMs: initMs + firstRunMs, minMs: initMs + firstRunMs, maxMs: initMs + firstRunMs, runs: 1 },
+      measurement: once(initMs + firstRunMs),
       note: `init ${initMs.toFixed(0)} ms, first run ${firstRunMs.toFixed(0)} ms`,
     });
     return rows;

@@ -165,7 +165,7 @@ export function valueAxis(layout: ChartLayout, spec: ValueAxisSpec): XAXisCompon
   // ECharts labels a fixed min/max even when it falls between ticks (−5.5 beside −5), which
   // crowds its neighbour. Predict ECharts' interval and label a bound only when it is a tick.
   const bounded = !spec.log && spec.min !== undefined && spec.max !== undefined && spec.max > spec.min;
-  const interval = bounded ? tickStep(spec.max! - spec.min!, splitNumber) : undefined;
+  const interval = bounded ? tickStep(spec.max - spec.min, splitNumber) : undefined;
   const edge = (bound: number | undefined) => spec.edgeLabels ?? (interval === undefined || bound === undefined || isMultipleOf(bound, interval));
   return {
     type: spec.log ? 'log' : 'value',

@@ -13,10 +13,24 @@ export interface LossRun {
   readonly color: string;
   readonly pinned: boolean;
   readonly config: RegressionConfig;
-  /** Mean full-data loss before training and after every minibatch. */
+  /** Mean full-data loss before training and after recorded minibatch steps (see lossStep). */
   readonly losses: ArrayLike<number>;
   readonly stepsPerEpoch: number;
+  /** Steps between recorded losses (RegressionResult.lossStride); absent: 1, a loss after every step. */
+  readonly lossStride?: number;
+  /** Training steps of the run (epochs × stepsPerEpoch); absent: the last loss's step is (losses − 1) · lossStride. */
+  readonly totalSteps?: number;
   readonly divergedAt: number | null;
+}
+
+/**
+ * The training step after which loss `i` of a run was recorded: min(i·lossStride, totalSteps),
+ * so that a long run recorded every 128th step still ends at its last step.
+ * `lossStep({ ...run, lossStride: 128, totalSteps: 1000 }, 8)` → 1000
+ */
+export function lossStep(run: Pick<LossRun, 'losses' | 'lossStride' | 'totalSteps'>, i: number): number {
+  const stride = run.lossStride ?? 1;
+  return Math.min(i * stride, run.totalSteps ?? (run.losses.length - 1) * stride);
 }
 
 export interface LossText {
@@ -38,7 +52,7 @@ export interface LossViewModel extends ChartFrame {
  * lossRunsOf(value.request, value.result, (i) => ({ id: 'B7', label: 'B7', color, pinned: false })).
  */
 export function lossRunsOf(
-  request: Pick<RegressionRequest, 'configs'>,
+  request: Pick<RegressionRequest, 'configs' | 'epochs'>,
   result: RegressionResult,
   style: (index: number) => Pick<LossRun, 'id' | 'label' | 'color' | 'pinned'>,
 ): LossRun[] {
@@ -47,6 +61,8 @@ export function lossRunsOf(
     config,
     losses: result.losses[i],
     stepsPerEpoch: result.stepsPerEpoch,
+    lossStride: result.lossStride ?? 1,
+    totalSteps: request.epochs * result.stepsPerEpoch,
     divergedAt: result.divergedAt[i],
   }));
 }
@@ -110,19 +126,22 @@ export function lossExitEpoch(run: LossRun, yMax: number): number | null {
   if (outside > yMax && Number.isFinite(outside) && inside > 0) {
     fraction = Math.log(yMax / inside) / Math.log(outside / inside);
   }
-  return (lastInside + fraction) / run.stepsPerEpoch;
+  const from = lossStep(run, lastInside);
+  const to = lastInside + 1 < run.losses.length ? lossStep(run, lastInside + 1) : from;
+  return (from + fraction * (to - from)) / run.stepsPerEpoch;
 }
 
 /** The largest epoch reached by any run (x axis end). */
 export function lossEpochs(runs: readonly LossRun[]): number {
-  return Math.max(1, ...runs.map((run) => (run.losses.length - 1) / run.stepsPerEpoch));
+  return Math.max(1, ...runs.map((run) => lossStep(run, run.losses.length - 1) / run.stepsPerEpoch));
 }
 
-/** [epoch, loss, batch] per step; a loss a log axis cannot show (≤ 0, NaN, ∞) becomes a gap. */
+/** [epoch, loss, batch] per recorded loss, at its step; a loss a log axis cannot show (≤ 0, NaN, ∞) becomes a gap. */
 export function lossData(run: LossRun): (number[] | '-')[] {
   const data: (number[] | '-')[] = [];
-  for (let step = 0; step < run.losses.length; step++) {
-    const loss = run.losses[step];
+  for (let i = 0; i < run.losses.length; i++) {
+    const loss = run.losses[i];
+    const step = lossStep(run, i);
     data.push(loss > 0 && Number.isFinite(loss) ? [step / run.stepsPerEpoch, loss, step] : '-');
   }
   return data;

@@ -6,6 +6,7 @@
 import type { ComposeOption } from 'echarts/core';
 import type { CustomSeriesOption, LineSeriesOption, LinesSeriesOption } from 'echarts/charts';
 import type {
+  DataZoomComponentOption,
   GraphicComponentOption,
   GridComponentOption,
   LegendComponentOption,
@@ -28,6 +29,7 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
   | VisualMapComponentOption
   | GraphicComponentOption
+  | DataZoomComponentOption
 >;
 
 export type { CustomSeriesOption, LineSeriesOption, LinesSeriesOption };

@@ -44,14 +44,39 @@ function styleKey(series: SeriesItem): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * Components left out of a live edit when they did not change, so ECharts keeps them and does
+ * not mark their canvas layer dirty (the trajectory chart's contours share a layer with its axes).
+ * Tooltips are always sent: their formatters close over the new data.
+ */
+const KEPT_WHEN_EQUAL: ReadonlySet<string> = new Set(['xAxis', 'yAxis', 'grid', 'title', 'legend', 'visualMap']);
+
+const idsOf = (option: ChartOption): string =>
+  (asArray(option.series) as SeriesItem[]).map((series) => String(series.id)).join('\u0000');
+
 export function planOptionUpdate(previous: ChartOption | null, next: ChartOption): OptionUpdate {
   if (previous === null || shapeOf(previous) !== shapeOf(next)) return { option: next, opts: { notMerge: true } };
+  const option: Record<string, unknown> = { ...next };
+  const changed: string[] = [];
+  for (const key of REPLACED_COMPONENTS) {
+    if (key === 'series') continue;
+    if (KEPT_WHEN_EQUAL.has(key) && JSON.stringify(previous[key]) === JSON.stringify(next[key])) delete option[key];
+    else changed.push(key);
+  }
   const before = new Map<unknown, SeriesItem>();
   for (const series of asArray(previous.series) as SeriesItem[]) if (series.id !== undefined) before.set(series.id, series);
-  const series = (asArray(next.series) as SeriesItem[]).map((item) => {
+  const isUnchanged = (item: SeriesItem): boolean => {
     const old = item.id === undefined ? undefined : before.get(item.id);
-    const unchanged = old !== undefined && old.data !== undefined && old.data === item.data && styleKey(old) === styleKey(item);
-    return unchanged ? { id: item.id, type: item.type } : item;
-  });
-  return { option: { ...next, series } as ChartOption, opts: { replaceMerge: [...REPLACED_COMPONENTS] } };
+    return old !== undefined && old.data !== undefined && old.data === item.data && styleKey(old) === styleKey(item);
+  };
+  const nextSeries = asArray(next.series) as SeriesItem[];
+  if (idsOf(previous) === idsOf(next)) {
+    // The same series in the same order: a plain merge of only those that changed. ECharts then
+    // rebuilds nothing else (builders emit the same keys for an id every time, so nothing stale stays).
+    option.series = nextSeries.filter((item) => !isUnchanged(item));
+    return { option: option as ChartOption, opts: { replaceMerge: changed.filter((key) => !KEPT_WHEN_EQUAL.has(key) || key in option) } };
+  }
+  // Runs came or went: series are matched by id, the unchanged ones sent as a bare { id, type }.
+  option.series = nextSeries.map((item) => (isUnchanged(item) ? { id: item.id, type: item.type } : item));
+  return { option: option as ChartOption, opts: { replaceMerge: ['series', ...changed] } };
 }

@@ -82,6 +82,8 @@ export function arrowSeries(
     symbol: ['none', 'arrow'],
     symbolSize: kind === 'velocity' ? 10 : 7,
     lineStyle: { color: run.color, width: style.width, type: style.type, opacity: style.opacity, curveness: 0 },
+    // The runs' layer (see LIVE_LAYER in trajectoryChart.ts).
+    zlevel: 1,
     z: kind === 'velocity' ? 2 : 4,
     animation: false,
   };

@@ -59,6 +59,13 @@ export interface TrajectoryViewModel extends ChartFrame {
   readonly text?: Partial<TrajectoryText>;
 }
 
+/**
+ * Everything that moves with an edit is drawn on its own canvas layer (zlevel 1), over the
+ * contour lines and axes (zlevel 0): a live edit then repaints the runs only, and the thousands
+ * of contour points stay on a layer ECharts does not touch.
+ */
+export const LIVE_LAYER = 1;
+
 export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   const layout = layoutFor(vm);
   const text = { ...DEFAULT_TRAJECTORY_TEXT, ...vm.text };
@@ -81,11 +88,18 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   return {
     ...baseOption(layout),
     grid: gridOption(layout, { legendRows: rows, top: showKey ? 18 : 0 }),
-    legend: legendOption(layout, names),
+    legend: { ...legendOption(layout, names), zlevel: LIVE_LAYER },
     tooltip: { ...tooltipOption(layout, 'item'), formatter: (params) => tooltipHtml(params, vm, text) },
+    // Wheel or pinch zooms, dragging the background pans (the start handle keeps its own drag);
+    // the axes keep their region, so "Reset view" brings the whole picture back.
+    dataZoom: [
+      { type: 'inside', id: 'zoom-x1', xAxisIndex: 0, filterMode: 'none' },
+      { type: 'inside', id: 'zoom-x2', yAxisIndex: 0, filterMode: 'none' },
+    ],
     xAxis: valueAxis(layout, { name: text.x1, min: vm.region.x1[0], max: vm.region.x1[1], splitLines: false }),
     yAxis: valueAxis(layout, { name: text.x2, min: vm.region.x2[0], max: vm.region.x2[1], splitLines: false }),
     title: {
+      zlevel: LIVE_LAYER,
       show: showKey,
       text: arrowKey(keyKinds, text),
       right: 16,
@@ -125,6 +139,7 @@ function runSeries(run: TrajectoryRun, name: string, region: Region, layout: Cha
     lineStyle: { color: run.color, width: 2, type: dash },
     itemStyle: { color: run.color },
     emphasis: { focus: 'series' },
+    zlevel: LIVE_LAYER,
     z: 5,
     // Always present (possibly empty) so that a merge-mode update replaces an old marker.
     markLine: {
@@ -155,8 +170,11 @@ function startHandleSeries(start: Vec2, name: string, layout: ChartLayout): Line
     symbol: 'circle',
     symbolSize: layout.narrow ? 16 : 14,
     showSymbol: true,
-    itemStyle: { color: layout.theme.background, borderColor: layout.theme.ink, borderWidth: 2.5 },
+    itemStyle: { color: layout.theme.background, borderColor: layout.theme.ink, borderWidth: 2.5, shadowBlur: 6, shadowColor: layout.theme.ink },
+    // Said on the plot, not only on hover: this point can be dragged.
+    label: { show: true, position: 'bottom', distance: 8, formatter: name, color: layout.theme.mutedText, fontSize: layout.fontSize - 1 },
     cursor: 'move',
+    zlevel: LIVE_LAYER,
     z: 20,
     clip: false,
   };
@@ -169,7 +187,7 @@ function tooltipHtml(params: CallbackDataParams | CallbackDataParams[], vm: Traj
   if (item.seriesId === START_HANDLE_SERIES_ID && vm.start) {
     return `${title}<br/>(${formatNumber(vm.start[0])}, ${formatNumber(vm.start[1])})`;
   }
-  if (item.seriesType === 'lines') return `${colorDot(String(item.color))}${title}: ${escapeHtml(item.name)}`;
+  if (item.seriesType === 'lines') return `${colorDot(typeof item.color === 'string' ? item.color : '')}${title}: ${escapeHtml(item.name)}`;
   const run = vm.runs.find((r) => `run:${r.id}` === item.seriesId);
   const value = item.value as number[] | undefined;
   if (!run || !value || value.length < 3) return '';

@@ -3,9 +3,7 @@
  * here, with tfjs's WASM backend for Node): same engine, same run planning, same compute.
  */
 import type { SheetState } from '../sheet/types';
-import { createComputeApi } from '../compute/computeApi';
-import { initTfBackend } from '../compute/tfBackend';
-import { createSheetSession } from '../session/sheetSession';
+import { createInProcessSession } from '../session/inProcess';
 import { reportCells, type CellReport } from './serialize';
 
 export interface Evaluation {
@@ -14,8 +12,9 @@ export interface Evaluation {
   readonly failures: readonly string[];
 }
 
-export async function evaluatePlayground(state: SheetState): Promise<Evaluation> {
-  const session = createSheetSession({ compute: createComputeApi({ initTfBackend }), initial: state });
+/** Evaluate `state` (null: the default playground, the chapter) to the end of its last run. */
+export async function evaluatePlayground(state: SheetState | null): Promise<Evaluation> {
+  const session = createInProcessSession(state ?? undefined);
   await session.settle();
   const cells = reportCells(session.engine);
   const failures = new Set<string>();

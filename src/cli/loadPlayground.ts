@@ -1,15 +1,18 @@
 /**
  * Where the CLI's sheet comes from: nothing (the default playground), a playground link (or just
  * its `#s=…` fragment), or a state file. Decoding goes through the same defensive path as the
- * browser, so a link the browser refuses is refused here with the same reason.
+ * browser, so a link the browser refuses is refused here with the same reason (in English, from
+ * the same catalogue).
  */
 import type { SheetState } from '../sheet/types';
+import { translate } from '../i18n/i18n';
 import { decodeState, stateTextFromHash } from '../share/codec';
 import { readStateFile } from '../share/stateFile';
-import { defaultSheet } from '../sheet/defaultSheet';
+import type { ShareError } from '../share/errors';
 
 export type LoadOutcome =
-  | { readonly ok: true; readonly state: SheetState; readonly description: string }
+  /** `state` null: the default playground (the session's own). */
+  | { readonly ok: true; readonly state: SheetState | null; readonly description: string }
   | { readonly ok: false; readonly message: string };
 
 export interface LoadDependencies {
@@ -17,21 +20,25 @@ export interface LoadDependencies {
   readFile(path: string): string | null;
 }
 
+function englishReason(error: ShareError): string {
+  return translate('en', error.key, error.args);
+}
+
 export function loadPlayground(source: string | null, deps: LoadDependencies): LoadOutcome {
-  if (source === null) return { ok: true, state: defaultSheet(), description: 'default playground' };
+  if (source === null) return { ok: true, state: null, description: 'default playground' };
   const hashAt = source.indexOf('#');
   if (hashAt >= 0) {
     const text = stateTextFromHash(source.slice(hashAt));
-    if (text === null) return { ok: false, message: 'the link has no playground in it (expected "#s=…")' };
+    if (text === null) return { ok: false, message: translate('en', 'cli.error.linkWithoutPlayground') };
     const decoded = decodeState(text);
     return decoded.ok
       ? { ok: true, state: decoded.state, description: 'link' }
-      : { ok: false, message: `the link cannot be opened: ${decoded.error.message}` };
+      : { ok: false, message: translate('en', 'cli.error.linkUnreadable', { reason: englishReason(decoded.error) }) };
   }
   const fileText = deps.readFile(source);
-  if (fileText === null) return { ok: false, message: `no such file: ${source} (pass a playground link or a state file)` };
+  if (fileText === null) return { ok: false, message: translate('en', 'cli.error.noSuchFile', { path: source }) };
   const decoded = readStateFile(fileText);
   return decoded.ok
     ? { ok: true, state: decoded.state, description: `file ${source}` }
-    : { ok: false, message: `the state file cannot be opened: ${decoded.error.message}` };
+    : { ok: false, message: translate('en', 'cli.error.fileUnreadable', { reason: englishReason(decoded.error) }) };
 }

@@ -5,10 +5,10 @@
  * With no argument it evaluates the default playground (the chapter).
  */
 import { readFileSync, existsSync } from 'node:fs';
-import type { SheetState } from '../sheet/types';
 import { loadPlayground } from './loadPlayground';
 import { evaluatePlayground } from './evaluatePlayground';
 import { cellsToCsv } from './serialize';
+import { translate } from '../i18n/i18n';
 
 const USAGE = 'usage: npm run cli -- eval [<playground link> | <state file.json>] [--format json|csv]';
 
@@ -57,18 +57,22 @@ async function main(): Promise<number> {
     console.error(`error: ${loaded.message}`);
     return 1;
   }
-  const state: SheetState = loaded.state;
-  const evaluation = await evaluatePlayground(state);
+  const evaluation = await evaluatePlayground(loaded.state);
   if (args.format === 'csv') process.stdout.write(cellsToCsv(evaluation.cells));
   else process.stdout.write(JSON.stringify({ source: loaded.description, ...evaluation }, null, 2) + '\n');
-  for (const failure of evaluation.failures) console.error(`warning: a run failed: ${failure}`);
+  for (const failure of evaluation.failures) console.error(`warning: ${translate('en', 'cli.warning.runFailed', { reason: failure })}`);
   return 0;
 }
 
+// The exit code is set, not forced: process.exit() right after stdout.write() would drop
+// whatever a pipe has not taken yet (output was cut at 64 KiB). Node ends by itself once
+// stdout is drained, because nothing else keeps the event loop alive.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

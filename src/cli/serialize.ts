@@ -4,6 +4,7 @@
  * teacher can diff them against the browser.
  */
 import type { CellValue, SheetEngineApi } from '../sheet/types';
+import type { RegressionSweepResult, Sweep2DResult } from '../core/runTypes';
 import { describeValue } from '../session/describe';
 import { parseRange, rangeAddresses, columnLetters } from '../sheet/address';
 import { translate, translateMessage, translateParts } from '../i18n/i18n';
@@ -21,6 +22,18 @@ export interface CellReport {
 /** Non-finite numbers are not JSON: they are written as the strings "NaN", "Infinity", "-Infinity". */
 const num = (x: number): JsonValue => (Number.isFinite(x) ? x : String(x));
 const series = (xs: ArrayLike<number>): JsonValue => Array.from(xs, num);
+
+/** A sweep's grid: axes, final f or loss row-major (rows = γ or momentum), divergence steps (null: none). */
+function sweepToJson(r: Sweep2DResult | RegressionSweepResult): JsonValue {
+  const [columns, rows, final] = r.kind === 'sweep2d' ? [r.etas, r.gammas, r.finalF] : [r.lrs, r.momenta, r.finalLoss];
+  return {
+    run: r.kind,
+    [r.kind === 'sweep2d' ? 'etas' : 'lrs']: series(columns),
+    [r.kind === 'sweep2d' ? 'gammas' : 'momenta']: series(rows),
+    final: series(final),
+    divergedAt: Array.from(r.divergedAt, (step) => (step < 0 ? null : step)),
+  };
+}
 
 export function valueToJson(value: CellValue): JsonValue {
   switch (value.kind) {
@@ -58,13 +71,21 @@ export function valueToJson(value: CellValue): JsonValue {
             : null,
         };
       }
+      if (value.result.kind === 'sweep2d' || value.result.kind === 'regressionSweep') return sweepToJson(value.result);
       const r = value.result;
+      const params = r.finalParams[0];
+      // [w1, …, wd, b]: d = 2 for the generated data set, the feature columns of a data range.
+      const finalParams: Record<string, JsonValue> = {};
+      params.subarray(0, -1).forEach((w, j) => (finalParams[`w${j + 1}`] = num(w)));
+      finalParams.b = num(params[params.length - 1]);
       return {
         run: 'regression',
         config: value.request.kind === 'regression' ? { ...value.request.configs[0] } : null,
         stepsPerEpoch: r.stepsPerEpoch,
+        // losses[i] is the loss after step min(i·lossStride, epochs × stepsPerEpoch).
+        lossStride: r.lossStride ?? 1,
         divergedAt: r.divergedAt[0],
-        finalParams: { w1: num(r.finalParams[0][0]), w2: num(r.finalParams[0][1]), b: num(r.finalParams[0][2]) },
+        finalParams,
         losses: series(r.losses[0]),
       };
     }
@@ -97,6 +118,8 @@ export function reportCells(engine: SheetEngineApi): CellReport[] {
   return reports;
 }
 
+/** A CSV cell for a JSON scalar: strings as they are, anything else as JSON (numbers print alike). */
+const plainText = (value: JsonValue): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** CSV: one row per cell (address, name, raw, display, value as JSON), then one row per series point. */
@@ -104,7 +127,7 @@ export function cellsToCsv(reports: readonly CellReport[]): string {
   const lines = ['address,name,raw,display,value'];
   for (const cell of reports) {
     const value = cell.value;
-    const scalar = value !== null && typeof value === 'object' && !Array.isArray(value) && 'run' in value ? `run:${String(value.run)}` : JSON.stringify(value);
+    const scalar = value !== null && typeof value === 'object' && !Array.isArray(value) && 'run' in value ? `run:${plainText(value.run)}` : JSON.stringify(value);
     lines.push([cell.address, cell.name ?? '', cell.raw, cell.display, scalar].map(csvField).join(','));
   }
   lines.push('', 'address,series,index,value');
@@ -114,7 +137,7 @@ export function cellsToCsv(reports: readonly CellReport[]): string {
     for (const key of ['x1', 'x2', 'f', 'losses']) {
       const points = value[key];
       if (!Array.isArray(points)) continue;
-      points.forEach((point, index) => lines.push([cell.address, key, String(index), String(point)].join(',')));
+      points.forEach((point, index) => lines.push([cell.address, key, String(index), plainText(point)].join(',')));
     }
   }
   return lines.join('\n') + '\n';

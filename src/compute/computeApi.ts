@@ -1,5 +1,5 @@
 /**
- * The one compute endpoint (2-D runs, regression, rate map, contours), written as a plain object
+ * The one compute endpoint (2-D runs, regression, sweeps, rate map, contours), written as a plain object
  * so it runs in the browser worker (behind Comlink), in Node tests and in the CLI alike.
  *
  * Runs are keyed (typically by cell): a newer request with the same key supersedes the older
@@ -17,7 +17,9 @@ import { computeContours } from '../core/contours';
 import { computeRateMap } from '../core/rateMap';
 import { invalidRequest, type CoreFailure } from '../core/coreFailure';
 import { trainRegressionBatch } from './regressionEngine';
-import { regressionRequestProblem } from './validateRegression';
+import { regressionRequestProblem, regressionSweepProblem } from './validateRegression';
+import { trainRegressionSweep } from './regressionSweep';
+import { runSweep2D } from './sweep2d';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 export interface ComputeApi {
@@ -73,6 +75,20 @@ export function createComputeApi(options: ComputeApiOptions): ComputeApi {
     onProgress?: (progress: ComputeProgress) => void,
   ): Promise<RunOutput> => {
     const stopped = (): StopReason => activeRun.stopReason ?? 'cancelled';
+    const control = { shouldStop: () => activeRun.stopReason !== null, onProgress, yieldEvery: options.yieldEvery };
+    /** Run a tfjs computation once the backend is ready, unless the run was stopped meanwhile. */
+    const onBackend = async <R extends ComputeResult | CoreFailure>(
+      problem: string | null,
+      compute: () => Promise<R | 'stopped'>,
+    ): Promise<RunOutput> => {
+      if (problem !== null) return invalidRequest(request.kind, problem);
+      await ensureBackend();
+      if (activeRun.stopReason !== null) return stopped();
+      const output = await compute();
+      return output === 'stopped' ? stopped() : output;
+    };
+    const resultOf = <R,>(outcome: { status: 'ok'; result: R } | { status: 'stopped' }): R | 'stopped' =>
+      outcome.status === 'ok' ? outcome.result : 'stopped';
     switch (request.kind) {
       case 'path2d':
         return runPath2D(request);
@@ -80,18 +96,12 @@ export function createComputeApi(options: ComputeApiOptions): ComputeApi {
         return computeContours(request);
       case 'rateMap':
         return computeRateMap(request);
-      case 'regression': {
-        const problem = regressionRequestProblem(request);
-        if (problem !== null) return invalidRequest('regression', problem);
-        await ensureBackend();
-        if (activeRun.stopReason !== null) return stopped();
-        const outcome = await trainRegressionBatch(request, {
-          shouldStop: () => activeRun.stopReason !== null,
-          onProgress,
-          yieldEvery: options.yieldEvery,
-        });
-        return outcome.status === 'ok' ? outcome.result : stopped();
-      }
+      case 'regression':
+        return onBackend(regressionRequestProblem(request), async () => resultOf(await trainRegressionBatch(request, control)));
+      case 'regressionSweep':
+        return onBackend(regressionSweepProblem(request), async () => resultOf(await trainRegressionSweep(request, control)));
+      case 'sweep2d':
+        return onBackend(null, () => runSweep2D(request, control));
       default: {
         // Requests arrive by structured clone, so the type system cannot promise a known kind.
         const kind = JSON.stringify((request as { kind?: unknown }).kind);

@@ -1,34 +1,37 @@
 /**
  * The chapter's minibatch SGD with momentum on tfjs (wasm), with all K configs of a request
- * trained as one batched tensor program: parameters and velocities are K×4 tensors (one row per
- * config, see regressionTensors.ts for the layout), so a step costs the same six ops whether
- * K is 1 or 256. The parameters of every step are kept on the backend and read back in one go
- * after training; the loss history is then evaluated from them in float64 (lossHistory.ts)
- * instead of with one full-data op per step.
+ * trained as one batched tensor program per update rule: momentum configs as one, plain-SGD
+ * configs (optimizer 'sgd', no velocity at all) as another. Two programs compute the same thing:
+ *  - stepwise (regressionStepwise.ts): six ops per step for all configs; used for sweeps and for
+ *    every run that records each step (the chapter's);
+ *  - by intervals (regressionIntervals.ts): the updates between two recorded losses multiplied
+ *    together, batched over time; used for long runs of few configs, where per-step dispatch
+ *    would dominate.
+ * Either way the parameters of the recorded steps (at most MAX_LOSS_POINTS per config) are read
+ * back in one go after training, and the loss history is evaluated from them in float64
+ * (lossHistory.ts) instead of with one full-data op per step.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { ComputeProgress, RegressionRequest, RegressionResult } from '../core/runTypes';
-import { generateRegressionData } from '../core/syntheticData';
-import { planRegression, truncateAtDivergence } from '../core/regressionPlan';
-import {
-  AUGMENTED_WIDTH,
-  MinibatchGrams,
-  augmentedGram,
-  epochCoefficients,
-  initialParamRows,
-  type EpochCoefficients,
-} from './regressionTensors';
+import { regressionData } from '../core/syntheticData';
+import { lossRecordStride, planRegression, recordedSteps, truncateAtDivergence } from '../core/regressionPlan';
+import { augmentedGram, augmentedWidth } from './regressionTensors';
 import { lossHistories } from './lossHistory';
-import { ParamHistory } from './paramHistory';
+import { trainStepwise } from './regressionStepwise';
+import { trainByIntervals } from './regressionIntervals';
+import type { RecordedRows, TrainingContext, TrainingRule } from './trainingContext';
 import { yieldToEventLoop } from './yieldToEventLoop';
+
+export type TrainingProgram = 'stepwise' | 'intervals';
 
 export interface RegressionEngineOptions {
   /** Asked at every yield; true stops the run, frees its tensors and resolves 'stopped'. */
   readonly shouldStop?: () => boolean;
   /** Called at every yield with the number of training steps done. */
   readonly onProgress?: (progress: ComputeProgress) => void;
-  /** Training steps between yields to the event loop. */
+  /** Training steps between yields to the event loop (the interval program yields once per block). */
   readonly yieldEvery?: number;
+  /** Force a program (tests compare them); by default chooseProgram decides. */
+  readonly program?: TrainingProgram;
 }
 
 export type RegressionEngineOutcome =
@@ -36,96 +39,115 @@ export type RegressionEngineOutcome =
   | { readonly status: 'stopped' };
 
 const DEFAULT_YIELD_EVERY = 32;
-/** Steps between merges of the recorded parameters: bounds the tensor count of long runs. */
-const CONSOLIDATE_EVERY = 32;
 
-interface TrainingState {
-  readonly params: tf.Tensor2D;
-  readonly velocity: tf.Tensor2D;
+/**
+ * The interval program's cost grows with K·steps (it builds and multiplies a transition matrix
+ * per config and step), the stepwise program's with steps·(dispatch + small K·W² work); the
+ * interval program saves dispatch in proportion to the stride. Measured here (N = 2·10⁴ to 10⁶,
+ * 1 epoch), intervals win up to about log₂(stride) configs, and never beyond 8: so for K = 1 at
+ * every stride above 1, for K ≤ 4 at stride 16, for K ≤ 7 at stride 128 (N = 10⁶, batch 10).
+ */
+export const INTERVAL_MAX_CONFIGS = 8;
+
+/** Which program trains `configs` configs recording every `stride`-th step. `chooseProgram(1, 128)` → 'intervals' */
+export function chooseProgram(configs: number, stride: number): TrainingProgram {
+  return stride > 1 && configs <= Math.min(INTERVAL_MAX_CONFIGS, Math.log2(stride)) ? 'intervals' : 'stepwise';
 }
 
-/** One heavy-ball step for every config at once; returns the new state, disposes nothing. */
-function trainingStep(
-  state: TrainingState,
-  minibatchGram: tf.Tensor2D,
-  momentum: tf.Tensor2D,
-  { gradientScale, stepScale }: EpochCoefficients,
-): TrainingState {
-  return tf.tidy(() => {
-    const gradientSums = tf.matMul(state.params, minibatchGram); // K×4: Σ r·[x1, x2, 1, y]
-    const velocity = tf.add(tf.mul(momentum, state.velocity), tf.mul(gradientScale, gradientSums));
-    const params = tf.sub(state.params, tf.mul(stepScale, velocity));
-    return { params: params as tf.Tensor2D, velocity: velocity as tf.Tensor2D };
-  });
-}
-
-/** Per-config [w1, w2, b] from the K×4 parameter rows of one step in step-major `rows`. */
-function paramsAtStep(rows: Float32Array, step: number, k: number): Float64Array[] {
+/** Per-config [w…, b] at recorded point `point` of point-major `recorded` rows. */
+function paramsAtPoint({ rows, rowWidth }: RecordedRows, point: number, k: number, params: number): Float64Array[] {
   return Array.from({ length: k }, (_, config) => {
-    const offset = (step * k + config) * AUGMENTED_WIDTH;
-    return Float64Array.from(rows.subarray(offset, offset + 3));
+    const offset = (point * k + config) * rowWidth;
+    return Float64Array.from(rows.subarray(offset, offset + params));
   });
 }
 
 /**
- * Train every config of the request as one batched program; stops early when told to.
+ * Train every config of the request; stops early when told to. Momentum configs run as one
+ * batched program, plain-SGD configs (optimizer 'sgd') as another with their own update rule,
+ * and the results come back in the request's order.
  * `await trainRegressionBatch(chapterRequest)` → { status: 'ok', result } with K loss histories.
  */
 export async function trainRegressionBatch(
   request: RegressionRequest,
   options: RegressionEngineOptions = {},
 ): Promise<RegressionEngineOutcome> {
-  const yieldEvery = options.yieldEvery ?? DEFAULT_YIELD_EVERY;
-  const k = request.configs.length;
-  const data = generateRegressionData(request.data);
-  const plan = planRegression(request);
-  const totalSteps = request.epochs * plan.stepsPerEpoch;
-  // True when the run must stop. Yields first so that a cancel or a newer request can arrive.
-  const checkpoint = async (done: number): Promise<boolean> => {
-    options.onProgress?.({ done, total: totalSteps });
-    await yieldToEventLoop();
-    return options.shouldStop?.() ?? false;
-  };
-
-  // Everything allocated below is released in the finally block, however the run ends.
-  const history = new ParamHistory();
-  const minibatches = new MinibatchGrams(data, plan);
-  let momentum: tf.Tensor2D | undefined;
-  let velocity: tf.Tensor2D | undefined;
-  let coefficients: EpochCoefficients | undefined;
-  try {
-    momentum = tf.tensor2d(request.configs.map((config) => config.momentum), [k, 1]);
-    velocity = tf.zeros([k, AUGMENTED_WIDTH]);
-    history.record(initialParamRows(plan, k));
-    let step = 0;
-    for (let epoch = 1; epoch <= request.epochs; epoch += 1) {
-      tf.dispose(coefficients);
-      coefficients = epochCoefficients(request, epoch);
-      for (let stepInEpoch = 0; stepInEpoch < plan.stepsPerEpoch; stepInEpoch += 1, step += 1) {
-        const next = trainingStep({ params: history.latest(), velocity }, minibatches.at(step), momentum, coefficients);
-        velocity.dispose();
-        velocity = next.velocity;
-        history.record(next.params);
-        if ((step + 1) % CONSOLIDATE_EVERY === 0) history.consolidate();
-        if ((step + 1) % yieldEvery === 0 && (await checkpoint(step + 1))) return { status: 'stopped' };
-      }
-    }
-    options.onProgress?.({ done: totalSteps, total: totalSteps });
-    const rows = history.read();
-    const losses = lossHistories(augmentedGram(data), data.n, rows, totalSteps + 1, k);
-    return {
-      status: 'ok',
-      result: {
-        kind: 'regression',
-        stepsPerEpoch: plan.stepsPerEpoch,
-        losses,
-        finalParams: paramsAtStep(rows, totalSteps, k),
-        divergedAt: losses.map((history) => truncateAtDivergence(history).divergedAt),
-      },
-    };
-  } finally {
-    history.dispose();
-    minibatches.dispose();
-    tf.dispose([momentum, velocity, coefficients]);
+  const sgd = request.configs.map((config, i) => (config.optimizer === 'sgd' ? i : -1)).filter((i) => i >= 0);
+  if (sgd.length === 0) return trainProgram(request, 'momentum', options);
+  if (sgd.length === request.configs.length) return trainProgram(request, 'sgd', options);
+  const momentum = request.configs.map((_, i) => i).filter((i) => !sgd.includes(i));
+  const parts: RegressionResult[] = [];
+  for (const [index, [rule, indices]] of ([['momentum', momentum], ['sgd', sgd]] as const).entries()) {
+    const outcome = await trainProgram({ ...request, configs: indices.map((i) => request.configs[i]) }, rule, {
+      ...options,
+      // Progress of the two programs as one run: the second starts where the first ended.
+      onProgress: options.onProgress && ((p) => options.onProgress?.({ done: index * p.total + p.done, total: 2 * p.total })),
+    });
+    if (outcome.status !== 'ok') return outcome;
+    parts.push(outcome.result);
   }
+  const at = (i: number) => (sgd.includes(i) ? { part: parts[1], k: sgd.indexOf(i) } : { part: parts[0], k: momentum.indexOf(i) });
+  const order = request.configs.map((_, i) => at(i));
+  return {
+    status: 'ok',
+    result: {
+      kind: 'regression',
+      stepsPerEpoch: parts[0].stepsPerEpoch,
+      // Both programs train the same steps, so they record the same ones.
+      lossStride: parts[0].lossStride,
+      losses: order.map(({ part, k }) => part.losses[k]),
+      finalParams: order.map(({ part, k }) => part.finalParams[k]),
+      divergedAt: order.map(({ part, k }) => part.divergedAt[k]),
+    },
+  };
+}
+
+/** All configs of the request under one update rule, as one batched tensor program. */
+async function trainProgram(
+  request: RegressionRequest,
+  rule: TrainingRule,
+  options: RegressionEngineOptions,
+): Promise<RegressionEngineOutcome> {
+  const k = request.configs.length;
+  const data = regressionData(request.data);
+  const plan = planRegression({ ...request, data: { n: data.n, featureCount: data.featureCount } });
+  const totalSteps = request.epochs * plan.stepsPerEpoch;
+  const stride = lossRecordStride(totalSteps);
+  const context: TrainingContext = {
+    request,
+    rule,
+    data,
+    plan,
+    width: augmentedWidth(data),
+    totalSteps,
+    stride,
+    yieldEvery: options.yieldEvery ?? DEFAULT_YIELD_EVERY,
+    // True when the run must stop. Yields first so that a cancel or a newer request can arrive.
+    async checkpoint(done) {
+      options.onProgress?.({ done, total: totalSteps });
+      await yieldToEventLoop();
+      return options.shouldStop?.() ?? false;
+    },
+  };
+  const program = options.program ?? chooseProgram(k, stride);
+  const recorded = await (program === 'intervals' ? trainByIntervals(context) : trainStepwise(context));
+  if (recorded === null) return { status: 'stopped' };
+  options.onProgress?.({ done: totalSteps, total: totalSteps });
+
+  const steps = recordedSteps(totalSteps, stride);
+  const losses = lossHistories(augmentedGram(data), data.n, recorded.rows, steps.length, k, recorded.rowWidth);
+  return {
+    status: 'ok',
+    result: {
+      kind: 'regression',
+      stepsPerEpoch: plan.stepsPerEpoch,
+      lossStride: stride,
+      losses,
+      finalParams: paramsAtPoint(recorded, steps.length - 1, k, data.featureCount + 1),
+      divergedAt: losses.map((history) => {
+        const { divergedAt } = truncateAtDivergence(history);
+        return divergedAt === null ? null : steps[divergedAt];
+      }),
+    },
+  };
 }

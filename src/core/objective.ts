@@ -13,6 +13,8 @@ export interface PreparedObjective {
   readonly f: Fn2;
   /** The gradient a run follows: the hand-typed one when given, else the derived one. */
   readonly grad: Grad2;
+  /** The formulas of `grad` (hand-typed or derived), for theory that needs them symbolically. */
+  readonly gradNodes: readonly [MathNode, MathNode];
   /** The hand-typed gradient, or null. */
   readonly handGrad: Grad2 | null;
   readonly derivedGrad: Grad2;
@@ -48,17 +50,20 @@ export function prepareObjective(
   if (!derived.ok) return derived;
 
   let handGrad: Grad2 | null = null;
+  let gradNodes = derived.nodes;
   if (gradient !== null) {
     const g1 = compileFormula(gradient[0]);
     if (!g1.ok) return { ...g1, where: 'gradient1' };
     const g2 = compileFormula(gradient[1]);
     if (!g2.ok) return { ...g2, where: 'gradient2' };
     handGrad = [g1.fn, g2.fn];
+    gradNodes = [g1.node, g2.node];
   }
   return {
     ok: true,
     f: f.fn,
     grad: handGrad ?? derived.grad,
+    gradNodes,
     handGrad,
     derivedGrad: derived.grad,
     derivedText: derived.text,
@@ -66,7 +71,7 @@ export function prepareObjective(
 }
 
 type Derived =
-  | { readonly ok: true; readonly grad: Grad2; readonly text: readonly [string, string] }
+  | { readonly ok: true; readonly grad: Grad2; readonly nodes: readonly [MathNode, MathNode]; readonly text: readonly [string, string] }
   | ObjectiveFailure;
 
 function deriveGradient(node: MathNode): Derived {
@@ -83,7 +88,7 @@ function deriveGradient(node: MathNode): Derived {
     if (!compiled.ok) return { ...compiled, where: 'objective' };
     fns.push(compiled.fn);
   }
-  return { ok: true, grad: [fns[0], fns[1]], text: [formatNode(nodes[0]), formatNode(nodes[1])] };
+  return { ok: true, grad: [fns[0], fns[1]], nodes: [nodes[0], nodes[1]], text: [formatNode(nodes[0]), formatNode(nodes[1])] };
 }
 
 /** mathjs throws on functions it cannot differentiate; that becomes a value here. */

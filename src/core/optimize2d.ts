@@ -8,19 +8,32 @@
 import type { GradientCheck, Path2DRequest, Path2DResult } from './runTypes';
 import { prepareObjective, type Grad2, type PreparedObjective } from './objective';
 import { fromObjectiveFailure, invalidRequest, type CoreFailure } from './coreFailure';
+import { earliest, escapeDivergence, theoryDivergence } from './divergence';
+import { directionErrors, pathTheory } from './pathTheory';
 
 /** Longest run accepted (7 Float64Arrays of this length are about 5.6 MB). */
 export const MAX_PATH_STEPS = 100_000;
 
 /**
- * A run stops when |f| exceeds this multiple of max(1, |f(x₀)|). On a quadratic a diverging run
- * grows geometrically, so a millionfold rise of f (a thousandfold in distance) is far past the
- * point of no return, while the transient overshoot of a converging momentum run (a few times
- * the start distance) stays orders of magnitude below it.
- * Stopping there keeps chart axes readable and avoids marching on to Infinity and NaN. The
- * max(1, ·) keeps the bound meaningful when the run starts at or near a minimum where f(x₀) ≈ 0.
+ * A run stops when |f| exceeds this multiple of max(1, |f(x₀)|): a millionfold rise of f (a
+ * thousandfold in distance on a quadratic) is far past the point of no return. Stopping there
+ * keeps chart axes readable and avoids marching on to Infinity and NaN. The max(1, ·) keeps the
+ * bound meaningful when the run starts at or near a minimum where f(x₀) ≈ 0. Whether and from
+ * which step a run diverges is decided separately, and much earlier (src/core/divergence.ts).
  */
-export const DIVERGENCE_FACTOR = 1e6;
+export const STOP_FACTOR = 1e6;
+
+/**
+ * The hard stop of a run that starts at f(x₀) = f0, as a test of each new iterate in turn (true:
+ * the iterate is non-finite or |f| is beyond STOP_FACTOR·max(1, |f0|), and the run stops there).
+ * runPath2D and the batched sweep (src/compute/sweep2d.ts) both call it, so a sweep's configs
+ * stop where single runs would; whether a run diverges is decided by divergence.ts's rule.
+ * `divergenceTest(10.5)(0, 0, 1e8)` → true; `divergenceTest(10.5)(1, 1, 3)` → false
+ */
+export function divergenceTest(f0: number): (x1: number, x2: number, fx: number) => boolean {
+  const bound = STOP_FACTOR * Math.max(1, Math.abs(f0));
+  return (x1, x2, fx) => !Number.isFinite(x1) || !Number.isFinite(x2) || !Number.isFinite(fx) || Math.abs(fx) > bound;
+}
 
 /** A hand gradient "agrees" with the derived one when the largest relative difference is below this. */
 export const GRADIENT_AGREEMENT_TOLERANCE = 1e-9;
@@ -49,15 +62,21 @@ export function runPath2D(req: Path2DRequest): Path2DResult | CoreFailure {
   trace.x1[0] = start1;
   trace.x2[0] = start2;
   trace.f[0] = f0;
-  const divergedAt = descend(req, prepared, trace, DIVERGENCE_FACTOR * Math.max(1, Math.abs(f0)));
-  const last = divergedAt ?? req.steps;
+  const stoppedAt = descend(req, prepared, trace, divergenceTest(f0));
+  const last = stoppedAt ?? req.steps;
   const x1 = trace.x1.slice(0, last + 1);
   const x2 = trace.x2.slice(0, last + 1);
+  const f = trace.f.slice(0, last + 1);
+  const theory = pathTheory(prepared.gradNodes, req.method, req.eta, req.gamma);
+  const divergedAt =
+    theory === null
+      ? escapeDivergence(f, lowestFinite(f), stoppedAt)
+      : earliest(stoppedAt, theoryDivergence([directionErrors(theory, 0, x1, x2), directionErrors(theory, 1, x1, x2)], theory.rates, last));
   return {
     kind: 'path2d',
     x1,
     x2,
-    f: trace.f.slice(0, last + 1),
+    f,
     step1: trace.step1.slice(0, last),
     step2: trace.step2.slice(0, last),
     velocity1: trace.velocity1.slice(0, last),
@@ -65,7 +84,15 @@ export function runPath2D(req: Path2DRequest): Path2DResult | CoreFailure {
     divergedAt,
     gradientCheck:
       prepared.handGrad === null ? null : checkGradient(prepared.handGrad, prepared.derivedGrad, x1, x2, prepared.derivedText),
+    theory,
   };
+}
+
+/** The lowest finite value of a series (the floor of the escape rule for f). */
+function lowestFinite(values: Float64Array): number {
+  let lowest = Infinity;
+  for (const value of values) if (Number.isFinite(value) && value < lowest) lowest = value;
+  return lowest;
 }
 
 function validate(req: Path2DRequest): CoreFailure | null {
@@ -88,8 +115,8 @@ function newTrace(steps: number): Trace {
   return { x1: iterates(), x2: iterates(), f: iterates(), step1: perStep(), step2: perStep(), velocity1: perStep(), velocity2: perStep() };
 }
 
-/** Fill the trace; return the divergence step or null. */
-function descend(req: Path2DRequest, objective: PreparedObjective, trace: Trace, bound: number): number | null {
+/** Fill the trace; return the step where the run left the hard bound (and stopped), or null. */
+function descend(req: Path2DRequest, objective: PreparedObjective, trace: Trace, stops: (x1: number, x2: number, fx: number) => boolean): number | null {
   const { method, eta, gamma, steps } = req;
   const [g1, g2] = objective.grad;
   const f = objective.f;
@@ -128,7 +155,7 @@ function descend(req: Path2DRequest, objective: PreparedObjective, trace: Trace,
     trace.x1[t + 1] = x1;
     trace.x2[t + 1] = x2;
     trace.f[t + 1] = fx;
-    if (!Number.isFinite(x1) || !Number.isFinite(x2) || !Number.isFinite(fx) || Math.abs(fx) > bound) return t + 1;
+    if (stops(x1, x2, fx)) return t + 1;
   }
   return null;
 }

@@ -5,9 +5,12 @@
  * spectral radius of a small iteration matrix per step, and the whole run by the worst of them.
  */
 import type { Path2DRequest, Vec2 } from './runTypes';
-import { compileExpression, compileFormula } from './compileExpression';
+import { compileFormula } from './compileExpression';
 import { safeDerivative, type ObjectiveFailure } from './objective';
-import { simplifyDecimal, type MathNode } from './mathParser';
+import type { MathNode } from './mathParser';
+import { constantValue, symmetricEigenvalues, valueAtOrigin } from './linearModel';
+
+export { symmetricEigenvalues };
 
 export interface QuadraticAnalysis {
   readonly ok: true;
@@ -37,16 +40,16 @@ export function analyzeQuadratic(objective: string): QuadraticAnalysis | Quadrat
     if (!derived.ok) return derived;
     first.push(derived.node);
   }
-  const second: MathNode[] = [];
+  const second: number[] = [];
   for (const [node, variable] of [[first[0], 'x1'], [first[0], 'x2'], [first[1], 'x2']] as const) {
     const derived = safeDerivative(node, variable);
     if (!derived.ok) return derived;
-    const constant = constantForm(derived.node);
+    const constant = constantValue(derived.node);
     if (constant === null) return notQuadratic(derived.node.toString());
     second.push(constant);
   }
-  const [h11, h12, h22] = second.map(evaluateAtOrigin);
-  const [b1, b2] = first.map(evaluateAtOrigin);
+  const [h11, h12, h22] = second;
+  const [b1, b2] = first.map(valueAtOrigin);
   if (![h11, h12, h22, b1, b2].every(Number.isFinite)) return notQuadratic('non-finite coefficients');
   const eigenvalues = symmetricEigenvalues(h11, h12, h22);
   return { ok: true, hessian: [h11, h12, h22], eigenvalues, minimiser: eigenvalues[0] > 0 ? solve(h11, h12, h22, -b1, -b2) : null };
@@ -54,49 +57,9 @@ export function analyzeQuadratic(objective: string): QuadraticAnalysis | Quadrat
 
 const notQuadratic = (subject: string): QuadraticFailure => ({ ok: false, reason: 'notQuadratic', subject, where: 'objective' });
 
-function mentionsVariables(node: MathNode): boolean {
-  return node.filter((n) => n.type === 'SymbolNode' && ['x1', 'x2'].includes((n as MathNode & { name: string }).name)).length > 0;
-}
-
-/**
- * The node if it is free of x1 and x2, else its full simplification if that is, else null.
- * The quick derivative only folds constants, so a second derivative like x1 − x1 survives it;
- * mathjs' full (slow) simplify is tried only then, which keeps the common case fast.
- */
-function constantForm(node: MathNode): MathNode | null {
-  if (!mentionsVariables(node)) return node;
-  try {
-    const simplified = simplifyDecimal(node);
-    return mentionsVariables(simplified) ? null : simplified;
-  } catch {
-    return null;
-  }
-}
-
-/** The node is constant in x1, x2 (second derivatives) or affine (first derivatives, giving b = ∇f(0)). */
-function evaluateAtOrigin(node: MathNode): number {
-  const compiled = compileExpression(node);
-  return compiled.ok ? compiled.fn(0, 0) : NaN;
-}
-
 function solve(a: number, b: number, c: number, r1: number, r2: number): Vec2 {
   const det = a * c - b * b;
   return [(r1 * c - r2 * b) / det, (r2 * a - r1 * b) / det];
-}
-
-/**
- * Eigenvalues of the symmetric matrix [[a, b], [b, c]], ascending, in closed form.
- * The larger-magnitude one comes from mean ± radius, the other from det / it, which stays
- * accurate for ill-conditioned matrices where mean − radius would cancel.
- * `symmetricEigenvalues(2, 1, 2)` → `[1, 3]`.
- */
-export function symmetricEigenvalues(a: number, b: number, c: number): readonly [number, number] {
-  if (b === 0) return a <= c ? [a, c] : [c, a];
-  const mean = (a + c) / 2;
-  const radius = Math.hypot((a - c) / 2, b);
-  const big = mean >= 0 ? mean + radius : mean - radius;
-  const other = (a * c - b * b) / big;
-  return big <= other ? [big, other] : [other, big];
 }
 
 /**

@@ -2,9 +2,12 @@
  * The sheet asks for one regression run per cell (configs.length === 1). Runs that share data,
  * schedule and seeds differ only in their configs, so they are grouped into one batched request
  * (the worker trains all configs of a request as one tensor program) and the batched result is
- * split back into one result per cell.
+ * split back into one result per cell. A sweep's grid is the same kind of batched request, and
+ * its result is reduced to one summary per config (sweepAsRegression, summariseSweep).
  */
-import type { RegressionConfig, RegressionRequest, RegressionResult } from './runTypes';
+import type { RegressionConfig, RegressionRequest, RegressionResult, RegressionSweepRequest, RegressionSweepResult } from './runTypes';
+import { fingerprintArray } from './syntheticData';
+import { REGRESSION_DIVERGENCE_BOUND } from './regressionPlan';
 
 export interface RegressionGroupMember {
   /** Position of the request in the array given to groupRegressionRequests. */
@@ -28,13 +31,13 @@ export interface RegressionGroup {
 export function regressionGroupKey(request: RegressionRequest): string {
   const { data } = request;
   // A fixed field order (not JSON of the object) so that property order never changes the key.
+  // A data table enters by fingerprint: its contents may be 10⁵ rows.
+  const dataKey =
+    data.kind === 'table'
+      ? ['table', data.n, data.featureCount, fingerprintArray(data.features), fingerprintArray(data.labels)]
+      : [data.n, data.trueW[0], data.trueW[1], data.trueB, data.noise, data.seed];
   return JSON.stringify([
-    data.n,
-    data.trueW[0],
-    data.trueW[1],
-    data.trueB,
-    data.noise,
-    data.seed,
+    ...dataKey,
     request.batchSize,
     request.epochs,
     request.decayEpoch,
@@ -44,8 +47,9 @@ export function regressionGroupKey(request: RegressionRequest): string {
   ]);
 }
 
+/** Plain SGD and momentum 0 train alike but are different rules: the key keeps them apart. */
 function configKey(config: RegressionConfig): string {
-  return JSON.stringify([config.lr, config.momentum, config.convention]);
+  return JSON.stringify([config.lr, config.momentum, config.convention, config.optimizer ?? 'momentum']);
 }
 
 /**
@@ -101,6 +105,7 @@ export function selectRegressionConfigs(
   return {
     kind: 'regression',
     stepsPerEpoch: batched.stepsPerEpoch,
+    ...(batched.lossStride === undefined ? {} : { lossStride: batched.lossStride }),
     losses: configIndices.map((i) => batched.losses[i]),
     finalParams: configIndices.map((i) => batched.finalParams[i]),
     divergedAt: configIndices.map((i) => batched.divergedAt[i]),
@@ -110,4 +115,43 @@ export function selectRegressionConfigs(
 /** One cell's K = 1 result from a batched run. `splitRegressionResult(batched, 2).losses.length === 1` */
 export function splitRegressionResult(batched: RegressionResult, index: number): RegressionResult {
   return selectRegressionConfigs(batched, [index]);
+}
+
+/** The configs of the grid, row-major: row r is momenta[r], column c is lrs[c]. */
+export function sweepConfigs(request: RegressionSweepRequest): RegressionConfig[] {
+  const configs: RegressionConfig[] = [];
+  for (const momentum of request.momenta) for (const lr of request.lrs) configs.push({ lr, momentum, convention: request.convention });
+  return configs;
+}
+
+/** The batched request a sweep trains. `sweepAsRegression(sweep).configs.length === lrs.length · momenta.length` */
+export function sweepAsRegression(request: RegressionSweepRequest): RegressionRequest {
+  const { kind: _kind, convention: _convention, lrs: _lrs, momenta: _momenta, ...settings } = request;
+  return { ...settings, kind: 'regression', configs: sweepConfigs(request) };
+}
+
+/** Reduce a batched result over the grid's configs to the sweep's summary. */
+export function summariseSweep(request: RegressionSweepRequest, result: RegressionResult): RegressionSweepResult {
+  const k = result.losses.length;
+  const paramCount = result.finalParams[0]?.length ?? 0;
+  const finalLoss = new Float64Array(k);
+  const divergedAt = new Int32Array(k).fill(-1);
+  const finalParams = new Float64Array(k * paramCount);
+  result.losses.forEach((losses, i) => {
+    const step = result.divergedAt[i];
+    // A run that left the hard bound ends there (the losses after it are blank); any other ends at its last step.
+    const bound = losses.findIndex((loss) => !(loss <= REGRESSION_DIVERGENCE_BOUND));
+    finalLoss[i] = losses[bound < 0 ? losses.length - 1 : bound];
+    if (step !== null) divergedAt[i] = step;
+    finalParams.set(result.finalParams[i], i * paramCount);
+  });
+  return {
+    kind: 'regressionSweep',
+    stepsPerEpoch: result.stepsPerEpoch,
+    lrs: Float64Array.from(request.lrs),
+    momenta: Float64Array.from(request.momenta),
+    finalLoss,
+    divergedAt,
+    finalParams,
+  };
 }

@@ -6,7 +6,7 @@
  * SpiderMonkey both compute them with fdlibm, so browsers agree bit for bit in practice.)
  */
 import { randomLcg, randomNormal } from 'd3-random';
-import type { RegressionDataSpec } from './runTypes';
+import type { RegressionDataSource, RegressionDataSpec } from './runTypes';
 
 /**
  * A seeded uniform source on [0, 1). The seed is hashed first: d3's LCG takes an integer seed as
@@ -34,15 +34,57 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
+/**
+ * A 64-bit fingerprint of a typed array's bytes (two independent 32-bit lanes), with its type and
+ * length: a cheap stand-in for the array's contents in request keys, so a 10⁵-row data table is
+ * hashed once (about a millisecond) instead of being written out as JSON. Arrays that differ in
+ * any bit (also 0 and −0) get different fingerprints except with probability about 2⁻⁶⁴.
+ * `fingerprintArray(Float64Array.of(1, 2)) === fingerprintArray(Float64Array.of(1, 2))`
+ */
+export function fingerprintArray(values: ArrayBufferView): string {
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const wordCount = bytes.byteLength >>> 2;
+  // Typed arrays of 4- and 8-byte elements are always 4-byte aligned; others are read bytewise.
+  const words = values.byteOffset % 4 === 0 ? new Uint32Array(values.buffer, values.byteOffset, wordCount) : null;
+  let a = 0x2545f491 ^ bytes.byteLength;
+  let b = 0x6c8e9cf5 ^ Math.imul(bytes.byteLength, 0x9e3779b1);
+  const absorb = (word: number): void => {
+    a = Math.imul(a ^ word, 0x9e3779b1);
+    a ^= a >>> 15;
+    b = Math.imul((b + word) | 0, 0x85ebca77);
+    b = (b << 13) | (b >>> 19);
+  };
+  for (let i = 0; i < wordCount; i += 1) {
+    absorb(words === null ? bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24) : words[i]);
+  }
+  for (let i = wordCount * 4; i < bytes.byteLength; i += 1) absorb(bytes[i]);
+  const hex = (h: number): string => mix32(h).toString(16).padStart(8, '0');
+  const type = Object.prototype.toString.call(values).slice(8, -1);
+  return `${type}[${bytes.byteLength}]:${hex(a ^ Math.imul(b, 0x27d4eb2f))}${hex(b ^ a)}`;
+}
+
 /** Number of features in the chapter's data set (x1, x2). */
 const FEATURE_COUNT = 2;
 
 export interface RegressionData {
   readonly n: number;
-  /** Row-major n×2: example i is (features[2i], features[2i+1]). */
+  /** d: features per example (2 for the chapter's data set). */
+  readonly featureCount: number;
+  /** Row-major n×d: example i is features[i·d … i·d + d − 1]. */
   readonly features: Float64Array;
   /** y_i = x_i·w + b + noise_i. */
   readonly labels: Float64Array;
+}
+
+/**
+ * The examples a request trains on: its own table as given (not copied), or the generated set.
+ * `regressionData({ kind: 'table', n: 2, featureCount: 1, features: Float64Array.of(0, 1), labels: Float64Array.of(1, 3) }).n === 2`
+ */
+export function regressionData(source: RegressionDataSource): RegressionData {
+  if (source.kind === 'table') {
+    return { n: source.n, featureCount: source.featureCount, features: source.features, labels: source.labels };
+  }
+  return generateRegressionData(source);
 }
 
 /**
@@ -61,5 +103,5 @@ export function generateRegressionData(spec: RegressionDataSpec): RegressionData
     const x2 = features[2 * i + 1];
     labels[i] = x1 * trueW[0] + x2 * trueW[1] + trueB + noise * standardNormal();
   }
-  return { n, features, labels };
+  return { n, featureCount: FEATURE_COUNT, features, labels };
 }

@@ -1,11 +1,10 @@
 /**
- * Chinese for the engine's error sentences (src/sheet/errorMessages.ts owns the keys and the
- * English). Typed over `ErrorReason`, so a reason the engine adds fails the type check until it
- * is translated here.
+ * Chinese for the engine's error sentences. Typed over the English table's keys, so a reason
+ * added there fails the type check until it is translated here.
  */
-import type { ErrorReason } from '../sheet/errorMessages';
+import type { ErrorMessageKey } from './errorMessages.en';
 
-export const ERROR_MESSAGES_ZH: { readonly [K in ErrorReason]: string } = {
+export const ERROR_MESSAGES_ZH: { readonly [K in ErrorMessageKey]: string } = {
   'error.unknownName': '没有名为“{name}”的单元格、名称或常量。',
   'error.unknownFunction': '没有名为“{name}”的函数。',
   'error.unknownField': '{kind} 类型的值没有“.{field}”这一部分。',
@@ -25,6 +24,8 @@ export const ERROR_MESSAGES_ZH: { readonly [K in ErrorReason]: string } = {
   'error.wrongArgCount': '{name} 需要 {expected} 个参数，而不是 {got} 个。',
   'error.badOption': '{name} 的第 {position} 个参数必须是 {options} 之一，而不是“{got}”。',
   'error.outOfRange': '{name} 的第 {position} 个参数必须介于 {min} 和 {max} 之间。',
+  'error.outOfHalfOpenRange': '{name} 的第 {position} 个参数必须不小于 {min} 且小于 {max}。',
+  'error.lengthMismatch': '{name} 需要两个长度相同的序列，而不是 {left} 个和 {right} 个值。',
   'error.notFinite': '结果不是有限的数。',
   'error.objectiveHere': '关于 x1 和 x2 的公式不能用于 {name}；只能用于算术运算和光滑函数。',
   'error.gradientShape': '梯度恰好有两个分量，每个分量是数字或关于 x1 和 x2 的公式。',
@@ -42,4 +43,13 @@ export const ERROR_MESSAGES_ZH: { readonly [K in ErrorReason]: string } = {
     '“{name}”不能用作名称：名称只能包含字母、数字和 _，必须以字母开头，并且不能是单元格地址、x1、x2 或函数名。',
   'error.nameTaken': '名称“{name}”已经属于 {cell}。',
   'error.invalidAddress': '“{address}”不是此表格中的单元格。',
+  'error.printedGradientMismatch': '书中印出的梯度 (0.2·x1, 2·x2) 只属于书中的目标函数 0.1·x1² + 2·x2²，不适用于 {objective}：请把梯度切换为“corrected”。',
+  'error.noTheory': '这次运行的梯度不是 x1、x2 的线性函数，因此没有可追踪的特征方向。',
+  'error.notAChoice': '此单元格只接受以下值之一：{choices}。“{got}”不在其中。',
+  'error.runTooLarge': '运行规模过大：{quantity} 将是 {count}，超过上限 {max}。',
+  'error.badAxis': '{name} 的第 {position} 个参数必须是一个或多个有限数字（区域、数组或 LINSPACE），而不是 {got}。',
+  'error.allDiverged': '扫描中的每个配置都发散了。',
+  'error.badDataRows': '数据区域中有 {count} 行含有缺失或非数字的值；第一个位于 {address}。',
+  'error.badDataShape': '数据区域应包含 1 到 {max} 个特征列，最后一列是标签，而不是 {cols} 列。',
+  'error.dataRangeOptions': 'n 和 noise 描述的是生成的数据集；给出数据区域时请省略它们。',
 };

@@ -13,13 +13,14 @@ type LocaleStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface LocaleStore {
   readonly locale: Accessor<Locale>;
-  setLocale(locale: Locale): void;
+  // Function-typed properties, not methods: they are destructured and passed around (no `this`).
+  readonly setLocale: (locale: Locale) => void;
   /** Reactive translate: re-runs wherever it is read when the locale changes. */
-  t(key: MessageKey | (string & {}), args?: MessageArgs): string;
+  readonly t: (key: MessageKey | (string & {}), args?: MessageArgs) => string;
   /** Reactive translation of a message whose arguments may be messages. */
-  tm(message: MessageLike): string;
+  readonly tm: (message: MessageLike) => string;
   /** Reactive translation of display text (literal pieces and messages). */
-  tp(parts: TextPartsLike): string;
+  readonly tp: (parts: TextPartsLike) => string;
 }
 
 function isLocale(value: unknown): value is Locale {
@@ -28,7 +29,7 @@ function isLocale(value: unknown): value is Locale {
 
 /** `initialLocale(null, 'zh-CN')` → "zh"; a stored choice wins over the browser language. */
 export function initialLocale(storage: LocaleStorage | null, language: string | undefined): Locale {
-  let stored: string | null = null;
+  let stored: string | null;
   try {
     stored = storage?.getItem(LOCALE_STORAGE_KEY) ?? null;
   } catch {

@@ -4,13 +4,14 @@
  * and its contour lines, the EWMA momenta, the rate map and the current (η, γ). The page receives
  * this as ChartData and only turns it into EChartsOption.
  */
-import type { ContourRequest, ContourResult, RateMapRequest, RateMapResult } from '../core/runTypes';
+import type { ContourRequest, ContourResult, Path2DRequest, RateMapRequest, RateMapResult, RegressionRequest, RegressionResult } from '../core/runTypes';
 import { overallRate } from '../core/quadratic';
 import { regionOfInterest } from '../core/region';
 import type { CellAddress, CellValue, ChartBinding, Pin, RunValue } from '../sheet/types';
 import { addressesOf, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
-import type { ChartData, ChartRun2D, ChartRunLoss, DisplayText, Shared } from './contract';
-import { summarizeRun } from './runSummary';
+import type { ChartData, ChartRun2D, ChartRunEigen, ChartRunLoss, DisplayText, EigenSeries, Shared } from './contract';
+import { directionErrors, measuredRate, predictedEnvelope } from '../core/pathTheory';
+import { requestLabel } from './runSummary';
 
 const CONTOUR_LEVELS = 14;
 const CONTOUR_RESOLUTION = 160;
@@ -18,14 +19,14 @@ const CONTOUR_RESOLUTION = 160;
 /** What building chart data needs from the session. */
 export interface ChartSourceView {
   /** The cell's settled value (its previous one while a run is pending). */
-  valueOf(address: CellAddress): CellValue;
+  readonly valueOf: (address: CellAddress) => CellValue;
   /** The cell's run, or its previous run while a new one is pending. */
-  runOf(address: CellAddress): RunValue | undefined;
-  isPending(address: CellAddress): boolean;
+  readonly runOf: (address: CellAddress) => RunValue | undefined;
+  readonly isPending: (address: CellAddress) => boolean;
   /** The address bound to a name, if any. */
-  addressOfName(name: string): CellAddress | undefined;
+  readonly addressOfName: (name: string) => CellAddress | undefined;
   readonly pins: readonly Pin[];
-  pinRun(id: string): RunValue | undefined;
+  readonly pinRun: (id: string) => RunValue | undefined;
   /**
    * A large result by request (contours, rate map): the cached one with its key, or undefined
    * while it computes (the session asks for it and rebuilds the chart when it lands).
@@ -40,8 +41,8 @@ export interface BuiltChart {
   readonly reads: ReadonlySet<CellAddress>;
 }
 
-function runLabel(address: string, run: RunValue): DisplayText {
-  return [`${address} `, ...(summarizeRun(run)?.label ?? [])];
+function runLabel(address: string, request: Path2DRequest | RegressionRequest): DisplayText {
+  return [`${address} ${requestLabel(request)}`];
 }
 
 function pinLabel(pin: Pin): DisplayText {
@@ -59,6 +60,8 @@ export function buildChart(binding: ChartBinding, view: ChartSourceView): BuiltC
       return { data: loss(binding, view), pending, reads };
     case 'ewma':
       return { data: { kind: 'ewma', gammas: gammasIn(binding, view.valueOf) }, pending, reads };
+    case 'eigen':
+      return { data: eigen(binding, view), pending, reads };
     case 'rateMap': {
       for (const name of ['eta', 'gamma']) {
         const address = view.addressOfName(name);
@@ -74,7 +77,7 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
   const colorOf = new Map(fromCells.map((run, index) => [run.address, index]));
   const runs: ChartRun2D[] = fromCells.map((run, index) => ({
     id: run.address,
-    label: runLabel(run.address, { kind: 'run', request: run.request, result: run.result }),
+    label: runLabel(run.address, run.request),
     colorIndex: index,
     pinned: false,
     request: run.request,
@@ -85,8 +88,9 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
     if (run === undefined || run.request.kind !== 'path2d' || run.result.kind !== 'path2d') return;
     runs.push({ id: pin.id, label: pinLabel(pin), colorIndex: colorOf.get(pin.cell) ?? fromCells.length + index, pinned: true, request: run.request, result: run.result });
   });
+  const notGradient = runs.filter((run) => run.result.gradientCheck?.agrees === false).map((run) => run.id);
   const first = fromCells[0]?.request;
-  if (first === undefined) return { kind: 'trajectories', runs, contours: null, region: null, start: null };
+  if (first === undefined) return { kind: 'trajectories', runs, contours: null, region: null, start: null, notGradient };
   const region = regionOfInterest(runs.map((run) => run.result), first.start);
   // Regions are rounded to tidy numbers, so most edits reuse the cached contours.
   const contours = view.shared<ContourResult>(`${binding.id}:contours`, {
@@ -97,7 +101,18 @@ function trajectories(binding: ChartBinding, view: ChartSourceView): ChartData {
     levels: CONTOUR_LEVELS,
     resolution: CONTOUR_RESOLUTION,
   });
-  return { kind: 'trajectories', runs, contours: contours ?? null, region, start: first.start };
+  return { kind: 'trajectories', runs, contours: contours ?? null, region, start: first.start, notGradient };
+}
+
+/** A one-config regression's loss series and where its points sit: loss i after step min(i·lossStride, totalSteps). */
+function lossPoints(request: RegressionRequest, result: RegressionResult): Pick<ChartRunLoss, 'losses' | 'stepsPerEpoch' | 'lossStride' | 'totalSteps' | 'divergedAt'> {
+  return {
+    losses: result.losses[0],
+    stepsPerEpoch: result.stepsPerEpoch,
+    lossStride: result.lossStride ?? 1,
+    totalSteps: request.epochs * result.stepsPerEpoch,
+    divergedAt: result.divergedAt[0] ?? null,
+  };
 }
 
 function loss(binding: ChartBinding, view: ChartSourceView): ChartData {
@@ -105,14 +120,12 @@ function loss(binding: ChartBinding, view: ChartSourceView): ChartData {
   const colorOf = new Map(fromCells.map((run, index) => [run.address, index]));
   const runs: ChartRunLoss[] = fromCells.map((run, index) => ({
     id: run.address,
-    label: runLabel(run.address, { kind: 'run', request: run.request, result: run.result }),
+    label: runLabel(run.address, run.request),
     colorIndex: index,
     pinned: false,
     config: run.request.configs[0],
     request: run.request,
-    losses: run.result.losses[0],
-    stepsPerEpoch: run.result.stepsPerEpoch,
-    divergedAt: run.result.divergedAt[0] ?? null,
+    ...lossPoints(run.request, run.result),
   }));
   view.pins.forEach((pin, index) => {
     const run = view.pinRun(pin.id);
@@ -124,12 +137,35 @@ function loss(binding: ChartBinding, view: ChartSourceView): ChartData {
       pinned: true,
       config: run.request.configs[0],
       request: run.request,
-      losses: run.result.losses[0],
-      stepsPerEpoch: run.result.stepsPerEpoch,
-      divergedAt: run.result.divergedAt[0] ?? null,
+      ...lossPoints(run.request, run.result),
     });
   });
   return { kind: 'loss', runs };
+}
+
+function eigen(binding: ChartBinding, view: ChartSourceView): ChartData {
+  const runs: ChartRunEigen[] = [];
+  let withoutTheory = 0;
+  for (const run of pathRuns(binding, view.runOf)) {
+    const theory = run.result.theory;
+    if (theory === null) {
+      withoutTheory += 1;
+      continue;
+    }
+    const direction = (i: 0 | 1): EigenSeries => {
+      const errors = directionErrors(theory, i, run.result.x1, run.result.x2);
+      const size = errors.map(Math.abs);
+      return {
+        lambda: theory.eigenvalues[i],
+        rho: theory.rates[i],
+        measured: measuredRate(errors),
+        errors: size,
+        envelope: predictedEnvelope(errors[0], theory.rates[i], errors.length - 1),
+      };
+    };
+    runs.push({ id: run.address, label: runLabel(run.address, run.request), directions: [direction(0), direction(1)] });
+  }
+  return { kind: 'eigen', runs, withoutTheory };
 }
 
 function numberAt(view: ChartSourceView, name: string): number | null {

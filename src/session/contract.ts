@@ -98,9 +98,32 @@ export interface ChartRunLoss {
   readonly pinned: boolean;
   readonly config: RegressionConfig;
   readonly request: RegressionRequest;
+  /** Loss i is the loss after step min(i·lossStride, totalSteps). */
   readonly losses: Float64Array;
   readonly stepsPerEpoch: number;
+  /** Steps between recorded losses (1 for the chapter's runs; more for long ones, at most 1,001 points). */
+  readonly lossStride: number;
+  /** Training steps of the run: epochs × stepsPerEpoch. */
+  readonly totalSteps: number;
   readonly divergedAt: number | null;
+}
+
+/** A 2-D run's error along each eigendirection of its gradient's Jacobian, with the envelope theory predicts. */
+export interface ChartRunEigen {
+  readonly id: string;
+  readonly label: DisplayText;
+  readonly directions: readonly [EigenSeries, EigenSeries];
+}
+
+export interface EigenSeries {
+  readonly lambda: number;
+  readonly rho: number;
+  /** (|e_T| / |e_0|)^(1/T), the rate the run showed. */
+  readonly measured: number;
+  /** |u_iᵀ(x_t − x*)|, t = 0…T. */
+  readonly errors: Float64Array;
+  /** |e_0|·ρᵗ. */
+  readonly envelope: Float64Array;
 }
 
 /** Large, rarely changing results travel once per key; later patches name them by key only. */
@@ -117,9 +140,13 @@ export type ChartData =
       readonly contours: Shared<ContourResult> | null;
       readonly region: { readonly x1: Vec2; readonly x2: Vec2 } | null;
       readonly start: Vec2 | null;
+      /** Runs that follow a hand-typed gradient which is not ∇f (the chapter's printed one, say). */
+      readonly notGradient: readonly string[];
     }
   | { readonly kind: 'loss'; readonly runs: readonly ChartRunLoss[] }
   | { readonly kind: 'ewma'; readonly gammas: readonly number[] }
+  /** Runs whose gradient has no eigendirections (not affine) are left out and counted. */
+  | { readonly kind: 'eigen'; readonly runs: readonly ChartRunEigen[]; readonly withoutTheory: number }
   | {
       readonly kind: 'rateMap';
       readonly eigenvalues: readonly number[];
@@ -214,6 +241,11 @@ export interface Patch {
   readonly meta?: SheetMeta;
   readonly status?: RunStatus;
   readonly persisted?: PersistedState;
+  /**
+   * This patch reflects `rev` but its persisted form comes in a later patch (encoding waits a
+   * turn so the page can paint first): until then the intents up to `rev` are not yet kept.
+   */
+  readonly persistedFollows?: true;
   /** True when no run is in flight or planned: everything the last intent caused has landed. */
   readonly idle: boolean;
 }

@@ -8,6 +8,7 @@ import { formatNumber, formatShort } from '../sheet/format';
 import type { CellValue, ErrorCode, RunValue } from '../sheet/types';
 import type { CellKind, DisplayText, Message, RunSummary, TextPart } from './contract';
 import { summarizeRun } from './runSummary';
+import { isSweepRun, sweepField, type SweepRun } from '../sheet/sweepFields';
 
 export interface CellDisplay {
   readonly kind: CellKind;
@@ -21,13 +22,6 @@ export interface CellDisplay {
 
 const ARRAY_PREVIEW = 3;
 const msg = (key: string, args?: Message['args']): Message => (args === undefined ? { key } : { key, args });
-
-/** The step at which a run diverged, whichever way the engine records it. */
-export function runDivergedAt(run: RunValue): number | null {
-  const recorded = (run as { readonly divergedAt?: number | null }).divergedAt;
-  if (recorded !== undefined) return recorded;
-  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
-}
 
 /** Display of a settled value (a pending value is shown by its cell's previous display). */
 export function describeValue(value: CellValue): CellDisplay {
@@ -81,9 +75,8 @@ function joinLiterals(parts: readonly TextPart[]): TextPart[] {
 }
 
 function describeRun(run: RunValue): CellDisplay {
-  const divergedAt = runDivergedAt(run);
+  const divergedAt = run.divergedAt;
   const badges: Message[] = [];
-  if (divergedAt !== null) badges.push(msg('badge.diverged', { step: divergedAt }));
   const summary = summarizeRun(run);
   if (run.request.kind === 'path2d' && run.result.kind === 'path2d') {
     const request = run.request;
@@ -103,16 +96,25 @@ function describeRun(run: RunValue): CellDisplay {
     // The chapter's erratum, said where the run is: a typed gradient that is not ∇f.
     if (check !== null && !check.agrees) title.push('. ', msg('run.gradientMismatch', { derived: `(${check.derived.join(', ')})` }));
     if (divergedAt !== null) title.push('. ', msg('run.divergedTitle', { step: divergedAt }));
-    const text = msg('format.path2dRun', { method: msg(`method.short.${request.method}`), steps: f.length - 1, f: formatShort(f[f.length - 1]) });
+    const method = msg(`method.short.${request.method}`);
+    // A diverged run's final f means nothing; the step it diverges from does.
+    const text =
+      divergedAt === null
+        ? msg('format.path2dRun', { method, steps: f.length - 1, f: formatShort(f[f.length - 1]) })
+        : msg('format.path2dRunDiverged', { method, steps: f.length - 1, step: divergedAt });
     return { kind: 'run', text: [text], title, badges, run: summary, ...(divergedAt === null ? {} : { error: '#DIVERGED' as const }) };
   }
   if (run.request.kind === 'regression' && run.result.kind === 'regression') {
     const config = run.request.configs[0];
     const losses = run.result.losses[0];
-    const text = msg(config.convention === 'mxnet' ? 'format.regressionRun' : 'format.regressionRunPytorch', {
-      momentum: config.momentum,
-      loss: formatShort(losses[losses.length - 1]),
-    });
+    const loss = formatShort(losses[losses.length - 1]);
+    const step = divergedAt ?? 0;
+    const text =
+      config.optimizer === 'sgd'
+        ? msg(divergedAt === null ? 'format.sgdRun' : 'format.sgdRunDiverged', { loss, step })
+        : config.convention === 'mxnet'
+          ? msg(divergedAt === null ? 'format.regressionRun' : 'format.regressionRunDiverged', { momentum: config.momentum, loss, step })
+          : msg(divergedAt === null ? 'format.regressionRunPytorch' : 'format.regressionRunPytorchDiverged', { momentum: config.momentum, loss, step });
     const title: TextPart[] = [
       msg('run.regressionTitle', {
         lr: formatNumber(config.lr),
@@ -124,6 +126,40 @@ function describeRun(run: RunValue): CellDisplay {
     ];
     if (divergedAt !== null) title.push('. ', msg('run.divergedTitle', { step: divergedAt }));
     return { kind: 'run', text: [text], title, badges, run: summary, ...(divergedAt === null ? {} : { error: '#DIVERGED' as const }) };
+  }
+  if (isSweepRun(run)) return describeSweep(run);
+  return { kind: 'run', text: [msg('format.run')] };
+}
+
+/**
+ * A sweep reads as its grid and its best config (sweep · 3×5 · best f = 0.012); the hover says
+ * what was swept and how many configs diverged. The sweep itself is never #DIVERGED: its
+ * diverged configs are, inside .grid.
+ */
+function describeSweep(run: SweepRun): CellDisplay {
+  const best = sweepField(run, 'best');
+  const diverged = sweepField(run, 'diverged_count');
+  const configs = run.result.divergedAt.length;
+  const common = { configs, diverged: diverged.kind === 'number' ? diverged.value : 0 };
+  const bestText = best.kind === 'number' ? formatShort(best.value) : '—';
+  if (run.request.kind === 'sweep2d' && run.result.kind === 'sweep2d') {
+    const rows = run.result.gammas.length;
+    const cols = run.result.etas.length;
+    const title = msg('run.sweep2dTitle', { ...common, method: msg(`method.${run.request.method}`), rows, cols, steps: run.request.steps });
+    return { kind: 'run', text: [msg('format.sweep2dRun', { rows, cols, best: bestText })], title: [title] };
+  }
+  if (run.request.kind === 'regressionSweep' && run.result.kind === 'regressionSweep') {
+    const rows = run.result.momenta.length;
+    const cols = run.result.lrs.length;
+    const title = msg('run.regressionSweepTitle', {
+      ...common,
+      rows,
+      cols,
+      convention: msg(`convention.${run.request.convention}`),
+      epochs: run.request.epochs,
+      batch: run.request.batchSize,
+    });
+    return { kind: 'run', text: [msg('format.regressionSweepRun', { rows, cols, best: bestText })], title: [title] };
   }
   return { kind: 'run', text: [msg('format.run')] };
 }

@@ -5,6 +5,7 @@
 import type { Path2DRequest, Path2DResult, RegressionRequest, RegressionResult } from '../core/runTypes';
 import { path2dRunsToCsv, regressionRunsToCsv } from '../share/exportCsv';
 import { regressionRunsToPython } from '../share/exportPython';
+import { pathRunsToPython } from '../share/exportPython2d';
 import { stateFileText } from '../share/stateFile';
 import { byPosition } from '../sheet/calculation';
 import type { SheetEngine } from '../sheet/engine';
@@ -37,10 +38,15 @@ export function exportText(engine: SheetEngine, kind: ExportKind): ExportOutcome
     case 'csvPaths':
       return { ok: true, text: path2dRunsToCsv(runs.paths.map((run) => ({ label: run.address, result: run.result }))) };
     case 'csvLosses':
-      return { ok: true, text: regressionRunsToCsv(runs.regressions.map((run) => ({ label: run.address, result: run.result }))) };
+      return {
+        ok: true,
+        text: regressionRunsToCsv(runs.regressions.map((run) => ({ label: run.address, result: run.result, totalSteps: run.request.epochs * run.result.stepsPerEpoch }))),
+      };
     case 'numpy':
       return { ok: true, text: regressionRunsToPython(runs.regressions.map((run) => ({ label: run.address, request: run.request }))) };
-    case 'numpy2d':
-      return { ok: false, error: { key: 'export.notYet', args: { kind } } };
+    case 'numpy2d': {
+      const script = pathRunsToPython(runs.paths.map((run) => ({ label: run.address, request: run.request })));
+      return script.ok ? { ok: true, text: script.text } : { ok: false, error: { key: script.reason, args: { label: script.label, subject: script.subject } } };
+    }
   }
 }

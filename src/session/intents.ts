@@ -10,7 +10,7 @@ import type { SheetEngine } from '../sheet/engine';
 import { PRESETS } from '../sheet/presets';
 import type { ChangeSet } from '../sheet/types';
 import type { Intent, Message } from './contract';
-import { newPin } from './pins';
+import { newPin, pinnableRequest } from './pins';
 
 export type IntentOutcome =
   | { readonly ok: true; readonly changes: ChangeSet; readonly scope: 'cells' | 'all' }
@@ -58,7 +58,9 @@ function apply(engine: SheetEngine, intent: Intent): IntentOutcome {
     case 'pin': {
       const run = engine.runAt(intent.address);
       if (run === undefined) return { ok: false, error: { key: 'pin.noRun', args: { cell: intent.address } } };
-      return cells(engine.setPins([...engine.pinned(), newPin(intent.address, run, engine.pinned())]));
+      const { request } = run;
+      if (!pinnableRequest(request)) return { ok: false, error: { key: 'pin.notPinnable', args: { cell: intent.address } } };
+      return cells(engine.setPins([...engine.pinned(), newPin(intent.address, { request }, engine.pinned())]));
     }
     case 'unpin':
       return cells(engine.setPins(engine.pinned().filter((pin) => pin.id !== intent.id)));

@@ -20,16 +20,20 @@ export function stepsToReach(values: ArrayLike<number>, fraction: number): numbe
   return null;
 }
 
-function divergedAtOf(run: RunValue): number | null {
-  const recorded = (run as { readonly divergedAt?: number | null }).divergedAt;
-  if (recorded !== undefined) return recorded;
-  return run.result.kind === 'path2d' ? run.result.divergedAt : (run.result.divergedAt[0] ?? null);
+/** A run's short name from its settings: `requestLabel(momentum run)` → "momentum η=0.9 γ=0.2". */
+export function requestLabel(request: Path2DRequest | RegressionRequest): string {
+  if (request.kind === 'path2d') {
+    return `${request.method} η=${formatNumber(request.eta, 4)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma, 4)}`}`;
+  }
+  const config = request.configs[0];
+  const kind = config.optimizer === 'sgd' ? 'sgd ' : '';
+  return `${kind}lr=${formatNumber(config.lr, 4)}${config.optimizer === 'sgd' ? '' : ` mom=${formatNumber(config.momentum, 4)}`}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`;
 }
 
 function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): RunSummary {
   return {
     kind: 'path2d',
-    label: [`${request.method} η=${formatNumber(request.eta, 4)}${request.method === 'gd' ? '' : ` γ=${formatNumber(request.gamma, 4)}`}`],
+    label: [requestLabel(request)],
     inputs: {
       method: request.method,
       objective: request.objective,
@@ -53,39 +57,55 @@ function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt:
 
 function regressionSummary(request: RegressionRequest, result: RegressionResult, divergedAt: number | null): RunSummary {
   const config = request.configs[0];
-  const [w1, w2, b] = result.finalParams[0];
-  const truth = [...request.data.trueW, request.data.trueB];
+  const { data } = request;
+  // [w1, …, wd, b]: d = 2 for the generated data set, the feature columns of a data range.
+  const params = result.finalParams[0];
+  const d = params.length - 1;
+  const [w1, w2, b] = [params[0], d >= 2 ? params[1] : null, params[d]];
+  const losses = result.losses[0];
+  const stride = result.lossStride ?? 1;
+  const totalSteps = request.epochs * result.stepsPerEpoch;
+  const reached = stepsToReach(losses, 1e-3);
+  const dataInputs: Readonly<Record<string, number | string>> =
+    data.kind === 'table'
+      ? { data: 'range', features: data.featureCount }
+      : { noise: data.noise, dataSeed: data.seed };
   return {
     kind: 'regression',
-    label: [`lr=${formatNumber(config.lr, 4)} mom=${formatNumber(config.momentum, 4)}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`],
+    label: [requestLabel(request)],
     inputs: {
       lr: config.lr,
       momentum: config.momentum,
       convention: config.convention,
+      optimizer: config.optimizer ?? 'momentum',
       epochs: request.epochs,
       batch: request.batchSize,
       decayEpoch: request.decayEpoch ?? 'none',
-      n: request.data.n,
-      noise: request.data.noise,
-      dataSeed: request.data.seed,
+      n: data.n,
+      ...dataInputs,
       trainSeed: request.trainSeed,
     },
     outcomes: {
-      loss: last(result.losses[0]),
+      loss: last(losses),
       w1,
       w2,
       b,
-      distance: Math.hypot(w1 - truth[0], w2 - truth[1], b - truth[2]),
-      stepsTo1e3: stepsToReach(result.losses[0], 1e-3),
+      // Distance to the parameters the data were generated with; a data range has none to compare to.
+      distance: data.kind === 'table' || w2 === null ? null : Math.hypot(w1 - data.trueW[0], w2 - data.trueW[1], b - data.trueB),
+      // Loss i is recorded after step min(i·lossStride, T): the step, not the index.
+      stepsTo1e3: reached === null ? null : Math.min(reached * stride, totalSteps),
       divergedAt,
     },
     divergedAt,
   };
 }
 
-/** `summarizeRun(run).outcomes.f` is the run's final f; `.inputs.eta` its learning rate. */
+/**
+ * `summarizeRun(run).outcomes.f` is the run's final f; `.inputs.eta` its learning rate. A sweep
+ * has no summary: it is a grid, not one run to compare (its parts are read as .best, .grid …).
+ */
 export function summarizeRun(run: RunValue): RunSummary | undefined {
-  const divergedAt = divergedAtOf(run);
+  const divergedAt = run.divergedAt;
   if (run.request.kind === 'path2d' && run.result.kind === 'path2d') return path2dSummary(run.request, run.result, divergedAt);
   if (run.request.kind === 'regression' && run.result.kind === 'regression') return regressionSummary(run.request, run.result, divergedAt);
   return undefined;

@@ -22,7 +22,9 @@ import { openSheet } from './openSheet';
 import { pinViews } from './pins';
 import { SafeSheet } from './safeSheet';
 import { describeSheet } from './sheetDescription';
+import { sheetNotices } from './sheetNotices';
 import { createRunner, type Runner } from './runner';
+import { yieldToEventLoop } from '../compute/yieldToEventLoop';
 
 export interface SessionOptions {
   readonly compute: ComputeService;
@@ -90,16 +92,21 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pending.charts = true;
   };
 
+  // Flushes wait one turn of the event loop, behind the runs an intent has just started: the
+  // fast ones (2-D runs take a millisecond) then land in the same patch as the edit, so the page
+  // draws once per edit instead of once for the edit and again for its results.
   const schedule = () => {
     if (flushQueued) return;
     flushQueued = true;
-    queueMicrotask(flush);
+    void yieldToEventLoop().then(flush);
   };
 
   const cellPatch = (address: CellAddress): CellPatch => {
-    const value = engineNow().value(address);
-    const raw = engineNow().raw(address);
-    const name = engineNow().nameOf(address);
+    const engine = engineNow();
+    const value = engine.value(address);
+    const raw = engine.raw(address);
+    const name = engine.nameOf(address);
+    const choices = engine.choicesAt(address);
     let display: CellDisplay;
     if (value.kind === 'pending') {
       display = settledDisplay.get(address) ?? describeValue(value);
@@ -124,6 +131,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
       ...(display.badges === undefined || display.badges.length === 0 ? {} : { badges: display.badges }),
       ...(display.run === undefined ? {} : { run: display.run }),
       ...(display.number === undefined ? {} : { number: display.number }),
+      ...(choices === undefined ? {} : { choices }),
     };
   };
 
@@ -187,7 +195,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pins: pinViews(engineNow().pinned()),
     canUndo: engineNow().canUndo(),
     canRedo: engineNow().canRedo(),
-    notices: [],
+    notices: sheetNotices(engineNow()),
     safeMode: false,
     presets,
   });
@@ -225,6 +233,13 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     } else if (listener !== null) {
       const cells = work.full ? engineNow().addresses().map(cellPatch) : [...work.cells].map(cellPatch);
       const { patches, removed } = work.charts || work.full ? chartPatches(work.full) : { patches: [], removed: [] };
+      // Encoding the sheet for the link and the autosave takes a few milliseconds: the page gets
+      // the cells and charts of an edit first, and its persisted form in the patch right after.
+      const persistLater = work.persisted && !work.full && (cells.length > 0 || patches.length > 0);
+      if (persistLater) {
+        pending.persisted = true;
+        schedule();
+      }
       const patch: Patch = {
         version,
         rev,
@@ -235,7 +250,8 @@ export function createSheetSession(options: SessionOptions): SheetSession {
         ...(removed.length > 0 ? { removedCharts: removed } : {}),
         ...(work.meta || work.full ? { meta: meta() } : {}),
         ...(work.status || work.full ? { status: runner.status() } : {}),
-        ...(work.persisted || work.full ? { persisted: persisted() } : {}),
+        ...((work.persisted && !persistLater) || work.full ? { persisted: persisted() } : {}),
+        ...(persistLater ? { persistedFollows: true as const } : {}),
       };
       listener(patch);
     }
@@ -252,8 +268,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     pending.meta = true;
     pending.persisted = true;
     runner.plan();
-    // Send now, within this task: the page should not wait a turn for the cells it just edited.
-    flush();
+    schedule();
   };
 
   const replaceEngine = (state: SheetState) => {
@@ -265,11 +280,48 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     afterChange(new Set(), 'all');
   };
 
+  function applyNow(intentRev: number, intent: Intent): IntentReply {
+    rev = Math.max(rev, intentRev);
+    if (safe !== null) {
+      if (intent.kind === 'evaluate') {
+        replaceEngine(safe.toState());
+        return { ok: true };
+      }
+      if (intent.kind === 'preset' || intent.kind === 'load' || intent.kind === 'loadText') {
+        // Opening another sheet leaves safe mode without evaluating the held one (the page keeps
+        // it among the recent sheets): the new sheet loads over an empty one.
+        replaceEngine({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] });
+      } else {
+        const outcome = safe.apply(intent);
+        if (!outcome.ok) {
+          flush();
+          return outcome;
+        }
+        outcome.changed.forEach((address) => pending.cells.add(address));
+        pending.persisted = true;
+        flush();
+        return { ok: true };
+      }
+    }
+    if (intent.kind === 'cancelRuns') {
+      runner.cancelAll();
+      return { ok: true };
+    }
+    const outcome = applyIntent(engineNow(), intent);
+    if (!outcome.ok) {
+      // Nothing changed, but the client waits for this revision to be reflected.
+      flush();
+      return outcome;
+    }
+    afterChange(outcome.changes, outcome.scope);
+    return { ok: true };
+  }
+
   return {
     get engine() {
       return engineNow();
     },
-    async connect(onPatch) {
+    connect(onPatch) {
       listener = onPatch;
       sentShared.clear();
       charts.clear();
@@ -278,8 +330,9 @@ export function createSheetSession(options: SessionOptions): SheetSession {
         pending.full = true;
         flush();
       }
+      return Promise.resolve();
     },
-    async open(request: OpenRequest): Promise<OpenReply> {
+    open(request: OpenRequest): Promise<OpenReply> {
       const opened = openSheet(request, options.initial ?? defaultSheet());
       if (request.safeMode === true) {
         safe = new SafeSheet(opened.state);
@@ -289,49 +342,16 @@ export function createSheetSession(options: SessionOptions): SheetSession {
       } else {
         replaceEngine(opened.state);
       }
-      return opened.reply;
+      return Promise.resolve(opened.reply);
     },
-    async apply(intentRev: number, intent: Intent): Promise<IntentReply> {
-      rev = Math.max(rev, intentRev);
-      if (safe !== null) {
-        if (intent.kind === 'evaluate') {
-          replaceEngine(safe.toState());
-          return { ok: true };
-        }
-        if (intent.kind === 'preset' || intent.kind === 'load' || intent.kind === 'loadText') {
-          // Opening another sheet leaves safe mode without evaluating the held one (the page keeps
-          // it among the recent sheets): the new sheet loads over an empty one.
-          replaceEngine({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] });
-        } else {
-          const outcome = safe.apply(intent);
-          if (!outcome.ok) {
-            flush();
-            return outcome;
-          }
-          outcome.changed.forEach((address) => pending.cells.add(address));
-          pending.persisted = true;
-          flush();
-          return { ok: true };
-        }
-      }
-      if (intent.kind === 'cancelRuns') {
-        runner.cancelAll();
-        return { ok: true };
-      }
-      const outcome = applyIntent(engineNow(), intent);
-      if (!outcome.ok) {
-        // Nothing changed, but the client waits for this revision to be reflected.
-        flush();
-        return outcome;
-      }
-      afterChange(outcome.changes, outcome.scope);
-      return { ok: true };
+    apply(intentRev: number, intent: Intent): Promise<IntentReply> {
+      return Promise.resolve(applyNow(intentRev, intent));
     },
-    async ping() {
-      return version;
+    ping() {
+      return Promise.resolve(version);
     },
-    async exportText(kind) {
-      return exportText(engineNow(), kind);
+    exportText(kind) {
+      return Promise.resolve(exportText(engineNow(), kind));
     },
     idle() {
       if (runner.idle() && !flushQueued) return Promise.resolve();
@@ -349,7 +369,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
 function chartSignature(binding: import('../sheet/types').ChartBinding, built: BuiltChart): string {
   const data = built.data;
   const ids = resultIds(data);
-  return JSON.stringify([binding, built.pending, ids, data.kind === 'ewma' ? data.gammas : null, data.kind === 'rateMap' ? [data.eigenvalues, data.current, data.result?.key ?? null] : null, data.kind === 'trajectories' ? [data.region, data.start, data.contours?.key ?? null] : null]);
+  return JSON.stringify([binding, ids, data.kind === 'ewma' ? data.gammas : null, data.kind === 'rateMap' ? [data.eigenvalues, data.current, data.result?.key ?? null] : null, data.kind === 'trajectories' ? [data.region, data.start, data.contours?.key ?? null] : null]);
 }
 
 const resultIdentity = new WeakMap<object, number>();

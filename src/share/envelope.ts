@@ -6,7 +6,7 @@
 import type { SheetState } from '../sheet/types';
 import { parseAddress } from '../sheet/address';
 import { shareError, type ShareError } from './errors';
-import { FORMAT_VERSION, migrateToCurrent, schemaError, versionOf } from './migrate';
+import { FORMAT_VERSION, migrateToCurrent, schemaError, versionOf, withChapterChoices } from './migrate';
 import { parseUntrustedJson } from './safeJson';
 import { APP_MARKER, envelopeV1Schema } from './schema';
 
@@ -31,6 +31,8 @@ export function canonicalState(state: SheetState, compact: boolean): Record<stri
     const empty = Array.isArray(value) ? value.length === 0 : Object.keys(value as object).length === 0;
     if (!(compact && empty)) out[field] = value;
   }
+  // Choice cells are written only when there are some, in both forms, so older files stay as they were.
+  if (state.validations !== undefined && Object.keys(state.validations).length > 0) out.validations = sortKeysDeep(state.validations);
   return out;
 }
 
@@ -72,7 +74,7 @@ export function decodeEnvelopeJson(text: string, options: EnvelopeReadOptions): 
   if (!migrated.ok) return migrated;
   const checked = envelopeV1Schema.safeParse(migrated.value);
   if (!checked.success) return { ok: false, error: schemaError(checked.error.issues) };
-  const state: SheetState = checked.data.state;
+  const state: SheetState = withChapterChoices(checked.data.state);
   return migrated.migratedFrom === undefined ? { ok: true, state } : { ok: true, state, migratedFrom: migrated.migratedFrom };
 }
 

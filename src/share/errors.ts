@@ -1,7 +1,8 @@
 /**
  * Why a shared link, state file or saved sheet could not be opened. Errors are values: every
- * decoder in src/share returns one of these instead of throwing. `key` is a message-catalogue key
- * (src/i18n) and `message` the same sentence in English, with `args` already filled in.
+ * decoder in src/share returns one of these instead of throwing. It carries a message key and
+ * its `args`, never a sentence: src/i18n turns `translate(locale, error.key, error.args)` into
+ * words for the page and the CLI.
  */
 
 export type ShareErrorCode =
@@ -23,22 +24,18 @@ export type ShareErrorCode =
   /** Last-resort net: something unexpected failed while reading (never expected in practice). */
   | 'unreadable';
 
-import { fillPlaceholders } from '../i18n/i18n';
-import { SHARE_MESSAGES_EN } from './shareMessages';
+import type { ShareMessageKey } from './shareMessages';
 
 export interface ShareError {
   readonly kind: 'shareError';
   readonly code: ShareErrorCode;
   /** Message-catalogue key, e.g. "share.error.tooLarge". */
-  readonly key: string;
-  /** The sentence in English (args filled in), for logs, the CLI and as a fallback. */
-  readonly message: string;
+  readonly key: `share.error.${ShareErrorCode}` & ShareMessageKey;
   readonly args?: Readonly<Record<string, string | number>>;
 }
 
 /** Build a ShareError, e.g. `shareError('tooLarge', { length: 9000, limit: 8000 })`. */
 export function shareError(code: ShareErrorCode, args?: Readonly<Record<string, string | number>>): ShareError {
   const key = `share.error.${code}` as const;
-  const message = fillPlaceholders(SHARE_MESSAGES_EN[key], args ?? {});
-  return args === undefined ? { kind: 'shareError', code, key, message } : { kind: 'shareError', code, key, message, args };
+  return args === undefined ? { kind: 'shareError', code, key } : { kind: 'shareError', code, key, args };
 }

@@ -13,6 +13,8 @@ export interface LabelledPath2D {
 export interface LabelledRegression {
   readonly label: string;
   readonly result: RegressionResult;
+  /** The run's training steps (epochs × stepsPerEpoch), where its last loss sits; absent: (losses − 1) · lossStride. */
+  readonly totalSteps?: number;
 }
 
 /** One CSV field: `csvField('a,"b"')` → `"a,""b"""`; `csvField(0.1)` → `0.1`. */
@@ -41,38 +43,51 @@ export function path2dRunsToCsv(runs: readonly LabelledPath2D[]): string {
   return csv(rows);
 }
 
-/** One loss series per config; a result with several configs names them "label [1]", "label [2]"… */
+/**
+ * One loss series per config, with the step of each loss: min(i·lossStride, totalSteps), since a
+ * long run records every lossStride-th step (and its last). A result with several configs names
+ * them "label [1]", "label [2]"…
+ */
 function lossSeries(runs: readonly LabelledRegression[]) {
-  return runs.flatMap(({ label, result }) =>
-    result.losses.map((losses, i) => ({
-      name: result.losses.length === 1 ? label : `${label} [${i + 1}]`,
-      losses,
-      stepsPerEpoch: result.stepsPerEpoch,
-    })),
+  return runs.flatMap(({ label, result, totalSteps }) =>
+    result.losses.map((losses, i) => {
+      const stride = result.lossStride ?? 1;
+      const last = totalSteps ?? (losses.length - 1) * stride;
+      return {
+        name: result.losses.length === 1 ? label : `${label} [${i + 1}]`,
+        losses,
+        steps: Array.from(losses, (_, point) => Math.min(point * stride, last)),
+        stepsPerEpoch: result.stepsPerEpoch,
+      };
+    }),
   );
 }
 
+/** Whether `steps` begins with `prefix`: runs line up in one table when each one's steps begin the longest one's. */
+const startsWith = (steps: readonly number[], prefix: readonly number[]): boolean => prefix.every((step, i) => steps[i] === step);
+
 /**
- * Regression runs: the mean full-data loss before training (step 0) and after every minibatch,
- * with epoch = step / stepsPerEpoch (the chapter's x axis). When every run has the same
- * stepsPerEpoch, one column per run: `step,epoch,<run 1>,<run 2>…` (blank where a run is
- * shorter); otherwise the steps do not line up and the table is long: `run,step,epoch,loss`.
+ * Regression runs: the mean full-data loss before training (step 0) and after every minibatch
+ * (after every lossStride-th one for a long run), with epoch = step / stepsPerEpoch (the
+ * chapter's x axis). When every run has the same stepsPerEpoch and records the same steps, one
+ * column per run: `step,epoch,<run 1>,<run 2>…` (blank where a run is shorter); otherwise the
+ * steps do not line up and the table is long: `run,step,epoch,loss`.
  */
 export function regressionRunsToCsv(runs: readonly LabelledRegression[]): string {
   const series = lossSeries(runs);
   const perEpoch = new Set(series.map((s) => s.stepsPerEpoch));
-  if (perEpoch.size > 1) {
+  const longest = series.reduce<readonly number[]>((steps, s) => (s.steps.length > steps.length ? s.steps : steps), []);
+  if (perEpoch.size > 1 || !series.every((s) => startsWith(longest, s.steps))) {
     const rows: (string | number)[][] = [['run', 'step', 'epoch', 'loss']];
     for (const s of series) {
-      s.losses.forEach((loss, step) => rows.push([s.name, step, step / s.stepsPerEpoch, loss]));
+      s.losses.forEach((loss, i) => rows.push([s.name, s.steps[i], s.steps[i] / s.stepsPerEpoch, loss]));
     }
     return csv(rows);
   }
   const stepsPerEpoch = series[0]?.stepsPerEpoch ?? 1;
-  const length = Math.max(0, ...series.map((s) => s.losses.length));
   const rows: (string | number | null)[][] = [['step', 'epoch', ...series.map((s) => s.name)]];
-  for (let step = 0; step < length; step += 1) {
-    rows.push([step, step / stepsPerEpoch, ...series.map((s) => (step < s.losses.length ? s.losses[step] : null))]);
-  }
+  longest.forEach((step, i) => {
+    rows.push([step, step / stepsPerEpoch, ...series.map((s) => (i < s.losses.length ? s.losses[i] : null))]);
+  });
   return csv(rows);
 }

@@ -10,6 +10,9 @@
  */
 import { z } from 'zod';
 import { parseAddress } from '../sheet/address';
+import { GRADIENT_CHOICES } from '../sheet/choices';
+import { GRADIENT_FORMULA } from '../sheet/defaultSheet';
+import type { SheetState } from '../sheet/types';
 import { shareError, type ShareError } from './errors';
 import { ADDRESS_PATTERN, SHEET_LIMITS } from './schema';
 
@@ -95,4 +98,25 @@ export function schemaError(issues: readonly z.core.$ZodIssue[]): ShareError {
   if (first === undefined) return shareError('badSchema', { path: '(root)', issue: 'invalid' });
   const path = first.path.length === 0 ? '(root)' : first.path.map(String).join('.');
   return shareError('badSchema', { path: path.slice(0, 120), issue: first.message.slice(0, 200) });
+}
+
+/** The gradient cell (named grad) of the chapter's layout before the printed gradient was tied to f. */
+export const LEGACY_GRADIENT_FORMULA = "=IF(grad_mode='printed',[0.2*x1,2*x2],GRAD(f))";
+
+/**
+ * Sheets saved before choice cells existed carry no `validations`. If such a sheet has the
+ * chapter's gradient switch (a cell named grad_mode), that cell becomes the choice it always meant
+ * to be ('printed' / 'corrected'), so a typo there now shows #VALUE! instead of silently meaning
+ * "corrected"; and the chapter's old gradient formula, which kept the printed gradient whatever f
+ * was, becomes today's, which refuses it for any other objective. Nothing else changes; a sheet
+ * that has choice cells, or no grad_mode, is returned as is.
+ * `withChapterChoices(defaultSheetWithoutValidations).validations` → `{ B6: ['printed', 'corrected'] }`
+ */
+export function withChapterChoices(state: SheetState): SheetState {
+  if (state.validations !== undefined) return state;
+  const entry = Object.entries(state.names).find(([name]) => name.toLowerCase() === 'grad_mode');
+  if (entry === undefined) return state;
+  const gradient = Object.entries(state.names).find(([name]) => name.toLowerCase() === 'grad')?.[1];
+  const cells = gradient !== undefined && state.cells[gradient] === LEGACY_GRADIENT_FORMULA ? { ...state.cells, [gradient]: GRADIENT_FORMULA } : state.cells;
+  return { ...state, cells, validations: { [entry[1]]: GRADIENT_CHOICES } };
 }

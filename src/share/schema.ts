@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ComputeRequest, Path2DRequest, RegressionRequest } from '../core/runTypes';
 import type { ChartBinding, Pin, SheetState } from '../sheet/types';
 import { insideSheet, parseAddress } from '../sheet/address';
+import { CHOICE_LIMITS } from '../sheet/choices';
 
 /** Bounds of a valid sheet. Generous for real sheets, small enough that no link can stall the tab. */
 export const SHEET_LIMITS = {
@@ -28,6 +29,8 @@ export const SHEET_LIMITS = {
   maxEigenvalues: 64,
   maxGridSide: 2_000,
   maxContourLevels: 200,
+  maxChoices: CHOICE_LIMITS.maxChoices,
+  maxChoiceChars: CHOICE_LIMITS.maxChoiceChars,
 } as const;
 
 const L = SHEET_LIMITS;
@@ -74,7 +77,7 @@ const regressionSchema = z
     trainSeed: z.int(),
     initScale: finite.min(0),
     configs: z
-      .array(z.object({ lr: finite, momentum: finite, convention: z.enum(['mxnet', 'pytorch']) }))
+      .array(z.object({ lr: finite, momentum: finite, convention: z.enum(['mxnet', 'pytorch']), optimizer: z.literal('sgd').optional() }))
       .min(1)
       .max(L.maxConfigs),
   })
@@ -110,7 +113,7 @@ export const computeRequestSchema = z.discriminatedUnion('kind', [
 
 const chartSchema = z.object({
   id: z.string().min(1).max(L.maxIdChars),
-  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap']),
+  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap', 'eigen']),
   source: z
     .string()
     .max(L.maxIdChars)
@@ -131,7 +134,8 @@ function boundedRecord<K extends z.ZodType<string>, V extends z.ZodType>(key: K,
 }
 
 /**
- * SheetState. names, colWidths, charts and pins default to empty, which keeps links short.
+ * SheetState. names, colWidths, charts and pins default to empty, which keeps links short;
+ * validations (choice cells) is present only when a sheet has some.
  * Cells and names must lie inside the rows × cols grid; a width kept for a column beyond it is
  * harmless (the grid ignores it), so it is accepted rather than make a sheet unshareable.
  */
@@ -144,6 +148,8 @@ export const sheetStateSchema = z
     colWidths: boundedRecord(z.string().regex(COLUMN_PATTERN), finite.min(0).max(L.maxColWidth), L.maxCols).default({}),
     charts: z.array(chartSchema).max(L.maxCharts).default([]),
     pins: z.array(pinSchema).max(L.maxPins).default([]),
+    // Optional rather than defaulted: a sheet without choice cells reads back without the field.
+    validations: boundedRecord(address, z.array(z.string().max(L.maxChoiceChars)).min(1).max(L.maxChoices), L.maxCells).optional(),
   })
   .superRefine((state, ctx) => {
     const outside = (where: (string | number)[], a: string) => {
@@ -154,6 +160,7 @@ export const sheetStateSchema = z
     };
     for (const a of Object.keys(state.cells)) outside(['cells', a], a);
     for (const [name, a] of Object.entries(state.names)) outside(['names', name], a);
+    for (const a of Object.keys(state.validations ?? {})) outside(['validations', a], a);
   }) satisfies z.ZodType<SheetState>;
 
 /** The marker a state file carries so that an unrelated JSON file is recognised as such. */

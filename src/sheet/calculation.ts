@@ -11,6 +11,7 @@ import { orderCone, DependencyGraph } from './graph';
 import type { SheetSize } from './history';
 import { parseInput, type ParsedInput } from './parse';
 import { collectReferences, type FormulaReferences } from './references';
+import { applyChoices } from './choices';
 import type { RunOutcome } from './runs';
 import type { CellAddress, CellValue, RunNeed } from './types';
 import { booleanValue, EMPTY, numberValue, sameValue, sheetError, textValue } from './values';
@@ -32,6 +33,8 @@ export interface CalculationChange {
   readonly names?: Readonly<Record<string, CellAddress>>;
   /** New raw input per address; undefined empties the cell. */
   readonly cells?: ReadonlyMap<CellAddress, string | undefined>;
+  /** The complete new set of choice cells (SheetState.validations). */
+  readonly validations?: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 /** Run results kept beyond those in use, so undo or a value typed back finds its run at once. */
@@ -50,6 +53,7 @@ export class Calculation {
   private readonly records = new Map<CellAddress, CellRecord>();
   private readonly values = new Map<CellAddress, CellValue>();
   private names = new Map<string, Binding>();
+  private choices: Readonly<Record<CellAddress, readonly string[]>> = {};
   private readonly graph = new DependencyGraph();
   private readonly nameUsers = new Map<string, Set<CellAddress>>();
   private readonly results = new Map<string, RunOutcome>();
@@ -64,6 +68,8 @@ export class Calculation {
   evaluations = 0;
 
   constructor() {
+    // The context's getters need the engine, and a getter cannot be an arrow function.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.context = {
       get rows() {
@@ -137,6 +143,12 @@ export class Calculation {
         }
       }
       this.names = next;
+    }
+    if (change.validations) {
+      for (const address of new Set([...Object.keys(this.choices), ...Object.keys(change.validations)])) {
+        if (this.choices[address] !== change.validations[address]) touched.add(address);
+      }
+      this.choices = change.validations;
     }
     for (const [address, raw] of change.cells ?? []) {
       this.setRecord(address, raw);
@@ -227,7 +239,7 @@ export class Calculation {
     for (const address of order) {
       this.waiting.delete(address);
       this.runKeys.delete(address);
-      const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : this.evaluateCell(address);
+      const next = cyclic.has(address) ? sheetError('#CYCLE!', 'error.cycle') : applyChoices(this.evaluateCell(address), this.choices[address]);
       const previous = this.values.get(address) ?? EMPTY;
       if (next.kind === 'empty') this.values.delete(address);
       else this.values.set(address, next);

@@ -26,6 +26,8 @@ export interface SheetParts {
   readonly colWidths: Readonly<Record<string, number>>;
   readonly charts: readonly ChartBinding[];
   readonly pins: readonly Pin[];
+  /** Choice cells: address → allowed values. */
+  readonly validations: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 /** Largest sheet an edit may grow to (the share format's bound). */
@@ -106,7 +108,8 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     else names[name] = formatAddress(moved);
   }
   // Structural moves for references, and #REF! for names whose cell is gone.
-  const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: nameMapper(goneNames).name };
+  const renamed = nameMapper(goneNames);
+  const mapper: RefMapper = { ...structuralMapper(axis, op, at, count), name: (lowerName) => renamed.name?.(lowerName) };
   const cells = new Map<CellAddress, string>();
   for (const [address, raw] of parts.cells) {
     const position = parseAddress(address);
@@ -128,12 +131,20 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     const moved = position === null ? null : movePosition(position, axis, op, at, count);
     return moved === null ? pin : { ...pin, cell: formatAddress(moved) };
   });
+  // A choice cell's list moves with the cell and goes with it when it is deleted.
+  const validations: Record<CellAddress, readonly string[]> = {};
+  for (const [address, choices] of Object.entries(parts.validations)) {
+    const position = parseAddress(address);
+    const moved = position === null ? null : movePosition(position, axis, op, at, count);
+    if (moved !== null) validations[formatAddress(moved)] = choices;
+  }
   const patch: Patch = {
     cells: diffCells(parts.cells, cells),
     names: { before: parts.names, after: names },
     size,
     charts: { before: parts.charts, after: charts },
     pins: { before: parts.pins, after: pins },
+    validations: { before: parts.validations, after: validations },
   };
   if (axis === 'row') return patch;
   const colWidths: Record<string, number> = {};

@@ -7,12 +7,13 @@
 import type { ComputeResult } from '../core/runTypes';
 import { formatAddress, normalizeAddress, parseAddress, parseRange, rangeSize } from './address';
 import { Calculation } from './calculation';
+import { sanitizeValidations } from './choices';
 import { diffCells, MAX_SHEET_SIDE, pastePatch, renamePatch, structuralPatch, type SheetParts } from './edits';
 import { MAX_RANGE_CELLS } from './evaluate';
 import { findFunction } from './functions';
 import { History, isEmptyPatch, type Patch } from './history';
 import { isReservedWord } from './references';
-import { divergedRun, runValueOf, type RunOutcome } from './runs';
+import { runValueOf, type RunOutcome } from './runs';
 import { requestKey } from './runKey';
 import { formatTsv, parseTsv } from './tsv';
 import type {
@@ -45,9 +46,10 @@ export class SheetEngine implements SheetEngineApi {
   private colWidths: Readonly<Record<string, number>> = {};
   private charts: readonly ChartBinding[] = [];
   private pins: readonly Pin[] = [];
+  private validations: Readonly<Record<CellAddress, readonly string[]>> = {};
 
   constructor(state: SheetState) {
-    this.apply(replacementPatch({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] }, state));
+    this.apply(replacementPatch({ rows: 1, cols: 1, cells: {}, names: {}, colWidths: {}, charts: [], pins: [], validations: {} }, state));
   }
 
   /** How many cell evaluations the engine has performed (for tests of incremental recalculation). */
@@ -75,7 +77,12 @@ export class SheetEngine implements SheetEngineApi {
 
   runAt(address: CellAddress): RunValue | undefined {
     const value = this.value(address);
-    return value.kind === 'run' ? value : divergedRun(value);
+    return value.kind === 'run' ? value : undefined;
+  }
+
+  choicesAt(address: CellAddress): readonly string[] | undefined {
+    const key = normalizeAddress(address);
+    return key === null ? undefined : this.validations[key];
   }
 
   nameOf(address: CellAddress): string | undefined {
@@ -260,6 +267,7 @@ export class SheetEngine implements SheetEngineApi {
       colWidths: { ...this.colWidths },
       charts: [...this.charts],
       pins: [...this.pins],
+      ...(Object.keys(this.validations).length > 0 ? { validations: { ...this.validations } } : {}),
     };
   }
 
@@ -269,7 +277,16 @@ export class SheetEngine implements SheetEngineApi {
 
   private parts(): SheetParts {
     const { rows, cols } = this.calc;
-    return { rows, cols, cells: this.calc.rawCells(), names: this.calc.namesRecord(), colWidths: this.colWidths, charts: this.charts, pins: this.pins };
+    return {
+      rows,
+      cols,
+      cells: this.calc.rawCells(),
+      names: this.calc.namesRecord(),
+      colWidths: this.colWidths,
+      charts: this.charts,
+      pins: this.pins,
+      validations: this.validations,
+    };
   }
 
   private inside(address: CellAddress): CellAddress | null {
@@ -306,9 +323,10 @@ export class SheetEngine implements SheetEngineApi {
       this.pins = patch.pins.after;
       this.calc.retain(new Set(this.pins.map((pin) => requestKey(pin.request))));
     }
+    if (patch.validations) this.validations = patch.validations.after;
     const cells = new Map<CellAddress, string | undefined>();
     for (const [address, change] of patch.cells) cells.set(address, change.after);
-    const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells });
+    const changed = this.calc.update({ size: patch.size?.after, names: patch.names?.after, cells, validations: patch.validations?.after });
     for (const address of patch.cells.keys()) changed.add(address);
     return changed;
   }
@@ -345,5 +363,6 @@ function replacementPatch(current: SheetState, next: SheetState): Patch {
     colWidths: { before: current.colWidths, after: { ...(next?.colWidths ?? {}) } },
     charts: { before: current.charts, after: [...(next?.charts ?? [])] },
     pins: { before: current.pins, after: [...(next?.pins ?? [])] },
+    validations: { before: current.validations ?? {}, after: sanitizeValidations(next?.validations, fits) },
   };
 }

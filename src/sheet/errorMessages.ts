@@ -1,52 +1,58 @@
 /**
- * Why a cell holds an error, as catalogue keys with their English sentences. An ErrorValue's
- * `reason` is one of these keys and its `args` fill the `{placeholders}`. The i18n catalogue
- * reuses the keys verbatim, so they are stable: add keys, never rename them.
+ * Why a cell holds an error, as message-catalogue keys. An ErrorValue's `reason` is one of these
+ * and its `args` fill the sentence's placeholders; the sentences themselves (English, Chinese)
+ * live in src/i18n, which the engine never imports. Keys are stable because links and tests name
+ * them: add keys, never rename them. tests/unit/i18n/engineKeys.test.ts checks that each has a
+ * sentence in every language.
  */
 
-export const ERROR_MESSAGES_EN = {
-  'error.unknownName': 'There is no cell, name or constant called “{name}”.',
-  'error.unknownFunction': 'There is no function called “{name}”.',
-  'error.unknownField': 'A {kind} value has no part called “.{field}”.',
-  'error.outsideSheet': 'The reference {ref} points outside the sheet.',
-  'error.deletedReference': 'This formula referred to a cell that has been deleted.',
-  'error.rangeTooLarge': 'The range {range} is too large ({count} cells).',
-  'error.cycle': 'This cell depends on itself through a chain of formulas.',
-  'error.divideByZero': 'Division by zero.',
-  'error.emptyAverage': 'There are no numbers to average.',
-  'error.expectedNumber': 'Argument {position} of {name} must be a number, not {got}.',
-  'error.expectedInteger': 'Argument {position} of {name} must be a whole number.',
-  'error.expectedText': 'Argument {position} of {name} must be text, not {got}.',
-  'error.expectedBoolean': 'Argument {position} of {name} must be TRUE or FALSE, not {got}.',
-  'error.expectedObjective': 'Argument {position} of {name} must be a formula in x1 and x2, not {got}.',
-  'error.expectedGradient': 'Argument {position} of {name} must be a gradient such as [0.2*x1, 4*x2], not {got}.',
-  'error.expectedModel': 'Argument {position} of {name} must be an objective or a gradient, not {got}.',
-  'error.wrongArgCount': '{name} takes {expected} arguments, not {got}.',
-  'error.badOption': 'Argument {position} of {name} must be one of {options}, not “{got}”.',
-  'error.outOfRange': 'Argument {position} of {name} must lie between {min} and {max}.',
-  'error.notFinite': 'The result is not a finite number.',
-  'error.objectiveHere': 'A formula in x1 and x2 cannot be used with {name}; only arithmetic and smooth functions can.',
-  'error.gradientShape': 'A gradient has exactly two components, each a number or a formula in x1 and x2.',
-  'error.notDifferentiable': 'The objective cannot be differentiated: {message}.',
-  'error.notQuadratic': 'This needs a quadratic objective (or a linear gradient): {detail}.',
-  'error.unsupportedSyntax': 'Formulas cannot contain {syntax}.',
-  'error.parse': 'The formula cannot be read: {message}.',
-  'error.diverged': 'The run diverged at step {step}.',
-  'error.notDiverged': 'The run did not diverge.',
-  'error.noGradientCheck': 'The run used the objective’s own gradient, so there is nothing to check.',
-  'error.runFailed': 'The computation failed: {message}.',
-  'error.indexOutOfRange': 'Index {index} is outside 1…{size}.',
-  'error.mixedArray': 'An array must hold plain values, not {got}.',
-  'error.invalidName':
-    '“{name}” cannot be a name: use letters, digits and _, start with a letter, and avoid cell addresses, x1, x2 and function names.',
-  'error.nameTaken': 'The name “{name}” already belongs to {cell}.',
-  'error.invalidAddress': '“{address}” is not a cell of this sheet.',
-} as const;
+export const ERROR_REASON_KEYS = [
+  'error.unknownName',
+  'error.unknownFunction',
+  'error.unknownField',
+  'error.outsideSheet',
+  'error.deletedReference',
+  'error.rangeTooLarge',
+  'error.cycle',
+  'error.divideByZero',
+  'error.emptyAverage',
+  'error.expectedNumber',
+  'error.expectedInteger',
+  'error.expectedText',
+  'error.expectedBoolean',
+  'error.expectedObjective',
+  'error.expectedGradient',
+  'error.expectedModel',
+  'error.wrongArgCount',
+  'error.badOption',
+  'error.outOfRange',
+  'error.notFinite',
+  'error.objectiveHere',
+  'error.gradientShape',
+  'error.notDifferentiable',
+  'error.notQuadratic',
+  'error.unsupportedSyntax',
+  'error.parse',
+  'error.diverged',
+  'error.notDiverged',
+  'error.noGradientCheck',
+  'error.runFailed',
+  'error.indexOutOfRange',
+  'error.mixedArray',
+  'error.invalidName',
+  'error.nameTaken',
+  'error.invalidAddress',
+  'error.outOfHalfOpenRange',
+  'error.lengthMismatch',
+  'error.printedGradientMismatch',
+  'error.noTheory',
+  'error.notAChoice',
+  'error.runTooLarge',
+  'error.badAxis',
+  'error.allDiverged',
+  'error.badDataRows',
+  'error.badDataShape',
+  'error.dataRangeOptions',
+] as const;
 
-export type ErrorReason = keyof typeof ERROR_MESSAGES_EN;
-
-/** Fill a reason's placeholders: `errorSentence('error.unknownName', {name: 'lr'})`. Unknown keys come back as is. */
-export function errorSentence(reason: string, args?: Readonly<Record<string, string | number>>): string {
-  const template: string = (ERROR_MESSAGES_EN as Readonly<Record<string, string>>)[reason] ?? reason;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (args && key in args ? String(args[key]) : whole));
-}
+export type ErrorReason = (typeof ERROR_REASON_KEYS)[number];

@@ -6,7 +6,7 @@
  * an unknown name or function is #NAME?. Nothing here throws or evaluates strings.
  */
 import type { MathNode } from '../core/mathParser';
-import { formatRange, formatRef, insideSheet, rangeSize, type CellPosition } from './address';
+import { formatAddress, formatRange, formatRef, insideSheet, rangeSize, type CellPosition } from './address';
 import { invoke, toNumber, type FunctionContext } from './coerce';
 import { findFunction } from './functions';
 import {
@@ -28,8 +28,11 @@ import { gradientFromItems } from './symbolic';
 import type { CellValue } from './types';
 import { booleanValue, numberValue, sheetError, textValue } from './values';
 
-/** Ranges larger than this are refused (#VALUE!), so no formula can allocate without bound. */
-export const MAX_RANGE_CELLS = 100_000;
+/**
+ * Ranges larger than this are refused (#VALUE!), so no formula can allocate without bound. Large
+ * enough for a data range of 10⁵ rows and up to 9 feature columns plus the label (REGRESSION).
+ */
+export const MAX_RANGE_CELLS = 1_000_000;
 
 export interface EvalContext extends FunctionContext {
   readonly rows: number;
@@ -112,7 +115,8 @@ function evaluateRange(node: MathNode, ctx: EvalContext): CellValue {
   for (let row = range.top; row <= range.bottom; row += 1) {
     for (let col = range.left; col <= range.right; col += 1) items.push(ctx.cellValue({ row, col }));
   }
-  return { kind: 'array', rows: range.bottom - range.top + 1, cols: range.right - range.left + 1, items };
+  const origin = formatAddress({ row: range.top, col: range.left });
+  return { kind: 'array', rows: range.bottom - range.top + 1, cols: range.right - range.left + 1, items, origin };
 }
 
 /** `B10.f` reads a part of a run; `A1[2]` (1-based) an item of an array or a gradient component. */

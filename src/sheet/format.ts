@@ -1,9 +1,9 @@
 /**
  * How a value reads in a cell, for the grid and the CLI alike: numbers to six significant digits
  * (exponent for the tiny and the huge), runs as a compact summary, errors as their code, notes in
- * the reader's language through `translate`.
+ * the reader's language through `translate` (without one, a note shows its key: the engine holds
+ * no sentences).
  */
-import { NOTES } from './notes';
 import type { CellValue } from './types';
 
 export type Translate = (key: string, args?: Readonly<Record<string, string | number>>) => string;
@@ -37,9 +37,7 @@ function localized(key: string, args: Readonly<Record<string, string | number>>,
 }
 
 function noteText(key: string, translate?: Translate): string {
-  const translated = translate?.(key);
-  if (translated !== undefined && translated !== key) return translated;
-  return NOTES[key]?.en ?? key;
+  return translate?.(key) ?? key;
 }
 
 /**
@@ -68,9 +66,14 @@ export function formatValue(value: CellValue, translate?: Translate): string {
       return `[${shown.join(', ')}${more}]`;
     }
     case 'run': {
+      // A diverged run's final value means nothing: its text says from which step it diverges instead.
+      const step = value.divergedAt;
       if (value.result.kind === 'path2d' && value.request.kind === 'path2d') {
         const f = value.result.f;
         const args = { method: METHOD_LABELS[value.request.method], steps: f.length - 1, f: formatShort(f[f.length - 1]) };
+        if (step !== null) {
+          return localized('format.path2dRunDiverged', { ...args, step }, translate) ?? `${args.method} · ${args.steps} steps · diverges from step ${step}`;
+        }
         return localized('format.path2dRun', args, translate) ?? `${args.method} · ${args.steps} steps · f = ${args.f}`;
       }
       if (value.result.kind === 'regression' && value.request.kind === 'regression') {
@@ -78,6 +81,13 @@ export function formatValue(value: CellValue, translate?: Translate): string {
         const config = value.request.configs[0];
         const convention = config.convention === 'mxnet' ? '' : ` (${config.convention})`;
         const args = { convention, momentum: config.momentum, loss: formatShort(losses[losses.length - 1]) };
+        if (config.optimizer === 'sgd') {
+          if (step !== null) return localized('format.sgdRunDiverged', { step }, translate) ?? `SGD · diverges from step ${step}`;
+          return localized('format.sgdRun', args, translate) ?? `SGD · loss = ${args.loss}`;
+        }
+        if (step !== null) {
+          return localized('format.regressionRunDiverged', { ...args, step }, translate) ?? `regression${convention} · mom ${args.momentum} · diverges from step ${step}`;
+        }
         return localized('format.regressionRun', args, translate) ?? `regression${convention} · mom ${args.momentum} · loss = ${args.loss}`;
       }
       return 'run';

@@ -7,44 +7,39 @@
  *   GD(objective, start_x1, start_x2, eta, steps[, gradient])
  *   MOMENTUM(objective, start_x1, start_x2, eta, gamma, steps[, gradient][, "nesterov"])
  *   NESTEROV(objective, start_x1, start_x2, eta, gamma, steps[, gradient])
- *   REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed, train_seed, n, noise])
- *     defaults 3, 10, 2, "mxnet", 1, 1, 1000, 0.01; decay_epoch "none" = no decay;
- *     convention "mxnet" (v ← m·v + lr·g) or "pytorch" (alias "tensorflow"/"tf": a ← m·a + g, step lr·a).
+ *   REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed | data, train_seed, n, noise])
+ *   SGD(lr[, epochs, batch, decay_epoch, data_seed | data, train_seed, n, noise]): plain minibatch SGD
+ *     (see regressionFunctions.ts; data: a range of the sheet instead of the generated set).
+ *   Sweeps (SWEEP, REGRESSION_SWEEP, LINSPACE): see sweepFunctions.ts.
  *   A gradient argument is [g1, g2] typed by hand (the run follows it; the worker checks it
  *   against the true gradient) or GRAD(objective) (the run derives it: request.gradient = null).
  * Theory: EIGENVALUES(model), RATE(model, eta, gamma), GD_RATE(model, eta),
  *   NESTEROV_RATE(model, eta, gamma), POLYAK_LR(model), POLYAK_MOMENTUM(model), POLYAK_RATE(model),
- *   where model is an objective or a linear gradient; WINDOW(gamma) = 1/(1−γ), EWMA_WEIGHTS(gamma, n).
+ *   where model is an objective or a linear gradient; WINDOW(gamma) = 1/(1−γ), EWMA_WEIGHTS(gamma, n)
+ *   (0 ≤ γ < 1, else #NUM!). PRINTED_GRAD(objective): the chapter's printed gradient, for its objective
+ *   only. MAX_ABS_DIFF(a, b): largest |a_i − b_i| of two series.
  */
 import { ewmaWeights, ewmaWindow } from '../core/ewma';
 import { MAX_PATH_STEPS } from '../core/optimize2d';
 import type { Path2DRequest } from '../core/runTypes';
 import { define, type FunctionContext, type FunctionSpec } from './coerce';
-import { REGRESSION_DEFAULTS, regressionRequest, runCell } from './runs';
+import { REGRESSION_FUNCTIONS } from './regressionFunctions';
+import { runGradient } from './runArgs';
+import { runCell } from './runs';
+import { SWEEP_FUNCTIONS } from './sweepFunctions';
 import { deriveGradient } from './symbolic';
 import { eigenvaluesCell, polyakCell, rateCell } from './theory';
 import type { CellValue } from './types';
-import { booleanValue, numberRow, numberValue, sheetError } from './values';
+import { booleanValue, describeKind, numberRow, numberValue, outside, sheetError } from './values';
+import { printedGradientCell } from './printedGradient';
 
 /** Longest 2-D run a cell may ask for (the share format's bound). */
 export const MAX_SHEET_STEPS = Math.min(10_000, MAX_PATH_STEPS);
 
 const fn1 = (name: string) => (parts: readonly string[]) => `${name}(${parts[0]})`;
 
-/** Argument `position` of `name` within [min, max]? null when fine, else the #NUM! error. */
-function outside(value: number, min: number, max: number, position: number, name: string): CellValue | null {
-  return value >= min && value <= max ? null : sheetError('#NUM!', 'error.outOfRange', { name, position, min, max });
-}
-
 function mean(values: readonly number[]): CellValue {
   return values.length === 0 ? sheetError('#DIV/0!', 'error.emptyAverage') : numberValue(values.reduce((a, b) => a + b, 0) / values.length);
-}
-
-/** The gradient argument of a run: a typed gradient, GRAD() (null: derive), or nothing. */
-function runGradient(value: CellValue | undefined, position: number, name: string): Path2DRequest['gradient'] | CellValue {
-  if (value === undefined || value.kind === 'empty') return null;
-  if (value.kind === 'gradient') return value.derived ? null : value.exprs;
-  return sheetError('#VALUE!', 'error.expectedGradient', { name, position, got: value.kind });
 }
 
 type PathArgs = readonly [
@@ -77,12 +72,27 @@ function pathRun(method: Path2DRequest['method'], name: string, a: PathArgs, ctx
   return runCell(request, ctx.runs);
 }
 
-const CONVENTIONS: Readonly<Record<string, 'mxnet' | 'pytorch'>> = {
-  mxnet: 'mxnet',
-  pytorch: 'pytorch',
-  tensorflow: 'pytorch',
-  tf: 'pytorch',
-};
+/** γ of an EWMA must lie in [0, 1): γ = 1 never forgets, γ < 0 or > 1 is no average at all. */
+function badGamma(gamma: number, name: string): CellValue | null {
+  return gamma >= 0 && gamma < 1 ? null : sheetError('#NUM!', 'error.outOfHalfOpenRange', { name, position: 1, min: 0, max: 1 });
+}
+
+/** MAX_ABS_DIFF(a, b): the largest |a_i − b_i| of two series of the same length (e.g. two runs' .losses). */
+function maxAbsDifference(a: CellValue, b: CellValue): CellValue {
+  const items = (v: CellValue): readonly CellValue[] => (v.kind === 'array' ? v.items : [v]);
+  const left = items(a);
+  const right = items(b);
+  if (left.length !== right.length) return sheetError('#VALUE!', 'error.lengthMismatch', { name: 'MAX_ABS_DIFF', left: left.length, right: right.length });
+  let largest = 0;
+  for (let i = 0; i < left.length; i += 1) {
+    const [x, y] = [left[i], right[i]];
+    if (x.kind === 'error' || x.kind === 'pending') return x;
+    if (y.kind === 'error' || y.kind === 'pending') return y;
+    if (x.kind !== 'number' || y.kind !== 'number') return sheetError('#VALUE!', 'error.expectedNumber', { name: 'MAX_ABS_DIFF', position: x.kind !== 'number' ? 1 : 2, got: describeKind(x.kind !== 'number' ? x : y) });
+    largest = Math.max(largest, Math.abs(x.value - y.value));
+  }
+  return numberValue(largest);
+}
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
   // Arithmetic and smooth functions: these may appear inside an objective.
@@ -150,6 +160,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   define({ name: 'NOTE', params: ['text'], syntax: 'NOTE("key")', body: ([key]) => ({ kind: 'note', key }) }),
   // Objectives.
   define({ name: 'GRAD', params: ['objective'], syntax: 'GRAD(objective)', body: ([f]) => deriveGradient(f.expr) }),
+  define({
+    name: 'PRINTED_GRAD',
+    params: ['objective'],
+    syntax: 'PRINTED_GRAD(objective) — the chapter’s printed (0.2·x1, 2·x2), for the chapter’s objective only',
+    body: ([f]) => printedGradientCell(f),
+  }),
   // Runs.
   define({
     name: 'GD',
@@ -178,48 +194,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     syntax: 'NESTEROV(objective, start_x1, start_x2, eta, gamma, steps[, gradient])',
     body: ([f, x1, x2, eta, gamma, steps, grad], _, ctx) => pathRun('nesterov', 'NESTEROV', [f, x1, x2, eta, gamma, steps, grad], ctx),
   }),
-  define({
-    name: 'REGRESSION',
-    params: ['number', 'number', 'int?', 'int?', 'value?', 'text?', 'int?', 'int?', 'int?', 'number?'],
-    syntax: 'REGRESSION(lr, mom[, epochs, batch, decay_epoch, convention, data_seed, train_seed, n, noise])',
-    body: ([lr, momentum, epochs, batch, decay, convention, dataSeed, trainSeed, n, noise], _, ctx) => {
-      const d = REGRESSION_DEFAULTS;
-      const name = 'REGRESSION';
-      const size = n ?? d.n;
-      const e = epochs ?? d.epochs;
-      const checks = [
-        outside(e, 1, 1000, 3, name),
-        outside(size, 1, 100_000, 9, name),
-        outside(batch ?? d.batchSize, 1, size, 4, name),
-        outside(noise ?? d.noise, 0, Infinity, 10, name),
-      ];
-      const failed = checks.find((c) => c !== null);
-      if (failed) return failed;
-      let decayEpoch: number | null = d.decayEpoch;
-      if (decay?.kind === 'text' && decay.value.toLowerCase() === 'none') decayEpoch = null;
-      else if (decay?.kind === 'number' && Number.isInteger(decay.value) && decay.value >= 0) decayEpoch = decay.value;
-      else if (decay !== undefined && decay.kind !== 'empty') {
-        return sheetError('#VALUE!', 'error.badOption', { name, position: 5, options: 'a whole number or "none"', got: String(decay.kind === 'text' ? decay.value : decay.kind) });
-      }
-      const conventionKey = (convention ?? d.convention).toLowerCase();
-      if (!(conventionKey in CONVENTIONS)) {
-        return sheetError('#VALUE!', 'error.badOption', { name, position: 6, options: '"mxnet", "pytorch"', got: convention ?? '' });
-      }
-      const request = regressionRequest({
-        lr,
-        momentum,
-        epochs: e,
-        batchSize: batch ?? d.batchSize,
-        decayEpoch,
-        convention: CONVENTIONS[conventionKey],
-        dataSeed: dataSeed ?? d.dataSeed,
-        trainSeed: trainSeed ?? d.trainSeed,
-        n: size,
-        noise: noise ?? d.noise,
-      });
-      return runCell(request, ctx.runs);
-    },
-  }),
+  ...REGRESSION_FUNCTIONS,
+  ...SWEEP_FUNCTIONS,
   // Theory.
   define({ name: 'EIGENVALUES', params: ['model'], syntax: 'EIGENVALUES(model)', body: ([m]) => eigenvaluesCell(m) }),
   define({ name: 'RATE', params: ['model', 'number', 'number'], syntax: 'RATE(model, eta, gamma)', body: ([m, eta, g]) => rateCell(m, 'momentum', eta, g) }),
@@ -236,14 +212,20 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   define({
     name: 'WINDOW',
     params: ['number'],
-    syntax: 'WINDOW(gamma) = 1/(1 − gamma)',
-    body: ([g]) => (g === 1 ? sheetError('#DIV/0!', 'error.divideByZero') : numberValue(ewmaWindow(g))),
+    syntax: 'WINDOW(gamma) = 1/(1 − gamma), 0 ≤ gamma < 1',
+    body: ([g]) => badGamma(g, 'WINDOW') ?? numberValue(ewmaWindow(g)),
   }),
   define({
     name: 'EWMA_WEIGHTS',
     params: ['number', 'int'],
-    syntax: 'EWMA_WEIGHTS(gamma, n)',
-    body: ([g, n]) => outside(n, 1, 10_000, 2, 'EWMA_WEIGHTS') ?? numberRow(ewmaWeights(g, n)),
+    syntax: 'EWMA_WEIGHTS(gamma, n), 0 ≤ gamma < 1',
+    body: ([g, n]) => badGamma(g, 'EWMA_WEIGHTS') ?? outside(n, 1, 10_000, 2, 'EWMA_WEIGHTS') ?? numberRow(ewmaWeights(g, n)),
+  }),
+  define({
+    name: 'MAX_ABS_DIFF',
+    params: ['value', 'value'],
+    syntax: 'MAX_ABS_DIFF(a, b) — largest |a_i − b_i| of two series of the same length',
+    body: ([a, b]) => maxAbsDifference(a, b),
   }),
   // The marker a deleted reference leaves behind (written `#REF!` in formula text).
   define({ name: 'REFERR', params: [], syntax: '#REF!', body: () => sheetError('#REF!', 'error.deletedReference') }),

@@ -1,7 +1,7 @@
 /**
  * Undo and redo. Every mutating operation is recorded as one patch: the before and after of
  * each part of the sheet it touched (raw cell inputs, names, size, column widths, charts,
- * pins). Undo applies the patch backwards, redo forwards, so a paste of 500 cells or a row
+ * pins, choice cells). Undo applies the patch backwards, redo forwards, so a paste of 500 cells or a row
  * deletion is one step, and undo never needs to re-run the operation itself.
  */
 import type { CellAddress, ChartBinding, Pin } from './types';
@@ -24,6 +24,7 @@ export interface Patch {
   readonly colWidths?: Change<Readonly<Record<string, number>>>;
   readonly charts?: Change<readonly ChartBinding[]>;
   readonly pins?: Change<readonly Pin[]>;
+  readonly validations?: Change<Readonly<Record<CellAddress, readonly string[]>>>;
 }
 
 const swap = <T,>(change: Change<T> | undefined): Change<T> | undefined =>
@@ -40,12 +41,13 @@ export function invertPatch(patch: Patch): Patch {
     colWidths: swap(patch.colWidths),
     charts: swap(patch.charts),
     pins: swap(patch.pins),
+    validations: swap(patch.validations),
   };
 }
 
 /** Does the patch change anything at all? */
 export function isEmptyPatch(patch: Patch): boolean {
-  return patch.cells.size === 0 && !patch.names && !patch.size && !patch.colWidths && !patch.charts && !patch.pins;
+  return patch.cells.size === 0 && !patch.names && !patch.size && !patch.colWidths && !patch.charts && !patch.pins && !patch.validations;
 }
 
 /** A bounded undo stack with a redo stack that a new edit clears. */

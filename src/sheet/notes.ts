@@ -1,70 +1,39 @@
 /**
- * The texts behind =NOTE("key") cells of the default sheet and the presets, in English and
- * Chinese, written in our own words. The i18n catalogue folds these in; format.ts falls back to
- * the English text when no translation function is given (CLI, tests).
+ * The keys of the =NOTE("key") cells that the default sheet and the presets write. A note cell's
+ * value is just its key; the texts (English, Chinese) live in src/i18n/notes.ts, which the engine
+ * never imports, and the reader's translator turns the key into words (see format.ts).
  */
 
-export interface NoteText {
-  readonly en: string;
-  readonly zh: string;
-}
+export const NOTE_KEYS = [
+  'note.intro',
+  'note.problem',
+  'note.gradMode',
+  'note.start',
+  'note.steps',
+  'note.gradSwitch',
+  'note.gradUsed',
+  'note.rate',
+  'note.loss',
+  'note.eigenvalues',
+  'note.trueEigenvalues',
+  'note.gd',
+  'note.momentum',
+  'note.theory',
+  'note.directions',
+  'note.gdCorrected',
+  'note.momentumCorrected',
+  'note.momentumPolyak',
+  'note.ewma',
+  'note.ewmaMomentum',
+  'note.regression',
+  'note.framework',
+  'note.gluon',
+  'note.pytorch',
+  'note.conventions',
+  'note.exercises',
+  'note.sgd',
+  'note.sgdSame',
+  'note.sweep',
+] as const;
 
-export const NOTES: Readonly<Record<string, NoteText>> = {
-  'note.intro': {
-    en: 'Momentum playground: every value below is a live cell. Edit an input and everything that depends on it updates.',
-    zh: '动量法实验场：下面每个值都是可编辑的单元格。改动一个输入，依赖它的一切都会随之更新。',
-  },
-  'note.problem': {
-    en: '1 · The problem — a long, narrow bowl: f curves 20 times more along x2 than along x1. Every run starts at (−5, −2) and takes 15 steps.',
-    zh: '1 · 问题 — 一个狭长的碗：f 沿 x2 方向的弯曲程度是沿 x1 方向的 20 倍。每次运行都从 (−5, −2) 出发，走 15 步。',
-  },
-  'note.gradMode': {
-    en: 'The chapter’s code uses the gradient (0.2·x1, 2·x2), but the true gradient of 2·x2² is 4·x2. “printed” reproduces the book’s figures; “corrected” uses the true gradient: the curvature along x2 doubles, and all four runs of the chapter blow up (#DIVERGED); GD then needs η < 0.5, and the corrected-problem preset uses the later edition’s η = 0.4 / 0.6.',
-    zh: '书中代码使用的梯度是 (0.2·x1, 2·x2)，而 2·x2² 的真实梯度是 4·x2。“printed” 重现书中的图；“corrected” 使用真实梯度：x2 方向的曲率加倍，书中的四个运行全部发散（#DIVERGED）；此时梯度下降需要 η < 0.5，“修正后的问题”预设采用新版书中的 η = 0.4 / 0.6。',
-  },
-  'note.start': { en: 'start (x1, x2)', zh: '起点 (x1, x2)' },
-  'note.steps': { en: 'steps', zh: '步数' },
-  'note.gradSwitch': { en: 'gradient: printed / corrected', zh: '梯度：printed / corrected' },
-  'note.gradUsed': { en: 'gradient used by the runs', zh: '运行所用的梯度' },
-  'note.rate': { en: 'rate per step (theory)', zh: '每步收敛率（理论）' },
-  'note.loss': { en: 'final loss', zh: '最终损失' },
-  'note.eigenvalues': { en: 'curvatures the runs see', zh: '运行所见的曲率' },
-  'note.trueEigenvalues': { en: 'true Hessian of f', zh: 'f 的真实 Hessian' },
-  'note.gd': {
-    en: '2 · Gradient descent — with η = 0.9 the path creeps along the flat x1 direction; with η = 1.1 it overshoots along the steep x2 direction and swings wider every step.',
-    zh: '2 · 梯度下降 — η = 0.9 时，路径沿平缓的 x1 方向缓慢前进；η = 1.1 时，它在陡峭的 x2 方向上越过谷底，摆动一步比一步大。',
-  },
-  'note.momentum': {
-    en: '3 · Momentum — the velocity v ← γ·v + η·∇f remembers earlier steps: the back-and-forth along x2 cancels out while the steady pull along x1 adds up, so even η = 1.1 now converges (with the printed gradient; see row 6).',
-    zh: '3 · 动量法 — 速度 v ← γ·v + η·∇f 记住了之前的步子：沿 x2 的来回摆动相互抵消，沿 x1 的持续推动不断累积，因此 η = 1.1 现在也能收敛（在书中印出的梯度下；见第 6 行）。',
-  },
-  'note.theory': {
-    en: 'On a quadratic the error shrinks by at most the rate each step (below 1: converges). Polyak’s η and γ make the slowest direction as fast as it can be.',
-    zh: '在二次函数上，误差每步至少缩小为原来的“收敛率”倍（小于 1 即收敛）。Polyak 选出的 η 和 γ 让最慢的方向尽可能快。',
-  },
-  'note.ewma': {
-    en: '4 · Exponentially weighted moving average — y_t = γ·y_{t−1} + (1−γ)·x_t gives x_{t−i} the weight (1−γ)·γ^i. As γ^(1/(1−γ)) ≈ e⁻¹ ≈ 0.368, y is roughly an average of the last 1/(1−γ) values.',
-    zh: '4 · 指数加权移动平均 — y_t = γ·y_{t−1} + (1−γ)·x_t 给 x_{t−i} 的权重是 (1−γ)·γ^i。由于 γ^(1/(1−γ)) ≈ e⁻¹ ≈ 0.368，可以把 y 看作最近 1/(1−γ) 个值的平均。',
-  },
-  'note.ewmaMomentum': {
-    en: 'Momentum is an EWMA of η·∇f/(1−γ): each step is about 1/(1−γ) times η·∇f (shown for the first momentum run).',
-    zh: '动量法是对 η·∇f/(1−γ) 做指数加权移动平均：每一步大约是 η·∇f 的 1/(1−γ) 倍（这里以第一个动量法运行为例）。',
-  },
-  'note.regression': {
-    en: '5 · Linear regression from scratch — 1000 examples, y = 2·x1 − 3.4·x2 + 4.2 + noise; minibatch SGD with momentum, batch 10, 3 epochs, lr × 0.1 after epoch 2. With mom = 0.99 the effective step is 100 × lr and the loss climbs back up; 0.9 and 0.5 settle.',
-    zh: '5 · 从零实现线性回归 — 1000 个样本，y = 2·x1 − 3.4·x2 + 4.2 + 噪声；带动量的小批量 SGD，批量 10，3 个周期，第 2 个周期后 lr × 0.1。mom = 0.99 时等效步长是 lr 的 100 倍，损失后来又升高；0.9 和 0.5 则平稳下降。',
-  },
-  'note.framework': {
-    en: '6 · The framework’s optimizer — the same runs with the PyTorch / TensorFlow convention a ← m·a + g, step lr·a. At a constant lr it equals the chapter’s update; once lr decays the two differ.',
-    zh: '6 · 框架自带的优化器 — 同样的运行，改用 PyTorch / TensorFlow 的写法 a ← m·a + g，步长 lr·a。lr 不变时它与本章的更新相同；lr 衰减之后两者不同。',
-  },
-  'note.exercises': {
-    en: '7 · Exercises — try your own combinations of learning rate and momentum. Which momentum turns the optimizer back into plain minibatch SGD?',
-    zh: '7 · 练习 — 自己尝试学习率和动量的其他组合。动量取何值时，优化器退化为普通的小批量 SGD？',
-  },
-  'note.sgd': { en: 'mom = 0: plain minibatch SGD.', zh: 'mom = 0：普通的小批量 SGD。' },
-  'note.sweep': {
-    en: 'The same η with growing momentum γ: watch the final f and the theoretical rate.',
-    zh: '相同的 η，逐渐增大动量 γ：观察最终的 f 和理论收敛率。',
-  },
-};
+export type NoteKey = (typeof NOTE_KEYS)[number];

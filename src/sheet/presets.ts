@@ -3,7 +3,7 @@
  * undo step). Labels are catalogue keys: preset.chapter, preset.corrected, preset.polyak,
  * preset.sweep.
  */
-import { cellsFromRows, defaultSheet, type SheetRows } from './defaultSheet';
+import { cellsFromRows, defaultSheet, note, type SheetRows } from './defaultSheet';
 import { parseAddress } from './address';
 import type { SheetState } from './types';
 
@@ -18,22 +18,38 @@ function withRows(base: SheetState, rows: SheetRows): SheetState {
   return { ...base, cells: { ...base.cells, ...cellsFromRows(rows) } };
 }
 
-/** The chapter with its erratum fixed: the true gradient, and the later edition's η = 0.4 / 0.6 and (0.6, 0.5), (0.6, 0.25). */
+/**
+ * The chapter with its erratum fixed: the true gradient, and the later edition's η = 0.4 / 0.6 and
+ * (0.6, 0.5), (0.6, 0.25), with notes that describe these runs.
+ */
 export function correctedProblem(): SheetState {
   return withRows(defaultSheet(), {
     6: ['', 'corrected'],
+    11: [note('note.gdCorrected')],
     13: ['', '0.4'],
     14: ['', '0.6'],
+    15: [note('note.momentumCorrected')],
     16: ['', '0.6', '0.5'],
     17: ['', '0.6', '0.25'],
   });
 }
 
-/** The first momentum run uses Polyak's optimal η and γ for the gradient in use; the second the same η without momentum. */
+/**
+ * Polyak's optimal η and γ for the gradient in use; the same η without momentum; and Nesterov's
+ * look-ahead with its own textbook parameters η = 1/L, γ = (√κ − 1)/(√κ + 1) (L, μ from B20).
+ */
 export function polyakOptimal(): SheetState {
   return withRows(defaultSheet(), {
+    15: [note('note.momentumPolyak')],
     16: ['Polyak', '=POLYAK_LR(grad)', '=POLYAK_MOMENTUM(grad)'],
     17: ['', '=B16', '0'],
+    18: [
+      'Nesterov',
+      '=1/B20[2]',
+      '=(SQRT(B20[2]/B20[1])-1)/(SQRT(B20[2]/B20[1])+1)',
+      '=NESTEROV(f,x1_0,x2_0,B18,C18,steps,grad)',
+      '=NESTEROV_RATE(grad,B18,C18)',
+    ],
   });
 }
 
@@ -44,14 +60,14 @@ const inProblem = (address: string) => (parseAddress(address)?.row ?? Infinity) 
 export function momentumSweep(): SheetState {
   const base = defaultSheet();
   const rows: Record<number, string[]> = {
-    10: ["=NOTE('note.sweep')"],
-    11: ['', 'η', 'γ', '', "=NOTE('note.rate')"],
+    10: [note('note.sweep')],
+    11: ['', 'η', 'γ', '', note('note.rate')],
   };
   ['0', '0.2', '0.4', '0.6', '0.8', '0.9'].forEach((gamma, i) => {
     const row = 12 + i;
     rows[row] = ['', i === 0 ? '0.9' : '=B12', gamma, `=MOMENTUM(f,x1_0,x2_0,B${row},C${row},steps,grad)`, `=RATE(grad,B${row},C${row})`];
   });
-  rows[18] = ["=NOTE('note.eigenvalues')", '=EIGENVALUES(grad)'];
+  rows[18] = [note('note.eigenvalues'), '=EIGENVALUES(grad)'];
   const keep = Object.fromEntries(Object.entries(base.cells).filter(([address]) => inProblem(address)));
   return {
     ...base,

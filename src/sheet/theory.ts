@@ -5,10 +5,8 @@
  * the gradient, so theory for the chapter as printed must come from the gradient it used.
  * The mathematics lives in src/core; this file turns it into cell values.
  */
-import { compileExpression } from '../core/compileExpression';
-import { parseMath, type MathNode } from '../core/mathParser';
-import { safeDerivative } from '../core/objective';
-import { analyzeQuadratic, overallRate, polyakOptimum, symmetricEigenvalues, type DescentMethod } from '../core/quadratic';
+import { affineGradientOf, linearModel } from '../core/linearModel';
+import { analyzeQuadratic, overallRate, polyakOptimum, type DescentMethod } from '../core/quadratic';
 import type { CellValue } from './types';
 import { numberRow, numberValue, sheetError } from './values';
 
@@ -16,31 +14,14 @@ type Eigen = { readonly ok: true; readonly eigenvalues: readonly [number, number
 
 const notQuadratic = (detail: string): Eigen => ({ ok: false, error: sheetError('#VALUE!', 'error.notQuadratic', { detail }) });
 
-function mentionsVariables(node: MathNode): boolean {
-  return node.filter((n) => n.type === 'SymbolNode' && ['x1', 'x2'].includes((n as MathNode & { name: string }).name)).length > 0;
-}
-
-/** A constant derivative of a gradient component, or null when it still depends on x1, x2. */
-function constantDerivative(component: string, variable: string): number | null {
-  const parsed = parseMath(component);
-  if (!parsed.ok) return null;
-  const derived = safeDerivative(parsed.node, variable);
-  if (!derived.ok || mentionsVariables(derived.node)) return null;
-  const compiled = compileExpression(derived.node);
-  return compiled.ok ? compiled.fn(0, 0) : null;
-}
-
 /** Eigenvalues of the Jacobian of a linear gradient; it must be symmetric (the gradient of some quadratic). */
 function gradientEigenvalues(exprs: readonly [string, string]): Eigen {
-  const j11 = constantDerivative(exprs[0], 'x1');
-  const j12 = constantDerivative(exprs[0], 'x2');
-  const j21 = constantDerivative(exprs[1], 'x1');
-  const j22 = constantDerivative(exprs[1], 'x2');
-  if (j11 === null || j12 === null || j21 === null || j22 === null) return notQuadratic('the gradient is not linear in x1, x2');
-  if (![j11, j12, j21, j22].every(Number.isFinite)) return notQuadratic('non-finite coefficients');
-  const scale = Math.max(Math.abs(j11), Math.abs(j22), Math.abs(j12), Math.abs(j21), 1e-300);
-  if (Math.abs(j12 - j21) > 1e-12 * scale) return notQuadratic('the gradient is not the gradient of any function (its Jacobian is not symmetric)');
-  return { ok: true, eigenvalues: symmetricEigenvalues(j11, (j12 + j21) / 2, j22) };
+  const affine = affineGradientOf(exprs);
+  if (affine === 'notLinear') return notQuadratic('the gradient is not linear in x1, x2');
+  if (affine === 'nonFinite') return notQuadratic('non-finite coefficients');
+  const model = linearModel(affine);
+  if (model === 'notSymmetric') return notQuadratic('the gradient is not the gradient of any function (its Jacobian is not symmetric)');
+  return { ok: true, eigenvalues: model.eigenvalues };
 }
 
 /** Hessian eigenvalues (ascending) of an objective or gradient value. */

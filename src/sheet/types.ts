@@ -8,6 +8,10 @@ import type {
   Path2DResult,
   RegressionRequest,
   RegressionResult,
+  RegressionSweepRequest,
+  RegressionSweepResult,
+  Sweep2DRequest,
+  Sweep2DResult,
 } from '../core/runTypes';
 
 /** A1-style address such as "B3" (no `$`). Columns A…Z then AA…; rows from 1. */
@@ -16,7 +20,7 @@ export type CellAddress = string;
 /** Charts are bound to cells, so what a chart shows travels with the sheet. */
 export interface ChartBinding {
   readonly id: string;
-  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap';
+  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap' | 'eigen';
   /** A1 range or single address, e.g. "B20:B23"; the chart shows the suitable values found there. */
   readonly source: string;
   /** Trajectory chart only: show η·∇f and velocity arrows. */
@@ -44,6 +48,14 @@ export interface SheetState {
   readonly colWidths: Readonly<Record<string, number>>;
   readonly charts: readonly ChartBinding[];
   readonly pins: readonly Pin[];
+  /**
+   * Choice cells: the values each accepts, in the order a dropdown offers them, e.g.
+   * `{ B6: ['printed', 'corrected'] }`. The cell's value must be one of them exactly (its text,
+   * or a number's or boolean's text); anything else is #VALUE! ('error.notAChoice', naming the
+   * allowed values). A property of the cell: it moves with row and column edits and travels with
+   * links. Absent or empty: no choice cells.
+   */
+  readonly validations?: Readonly<Record<CellAddress, readonly string[]>>;
 }
 
 export type ErrorCode =
@@ -68,11 +80,21 @@ export interface ErrorValue {
   readonly args?: Readonly<Record<string, string | number>>;
 }
 
-/** A run the sheet asked the worker for, with its result once it has landed. */
+/**
+ * A run the sheet asked the worker for, with its result once it has landed. A run that diverged
+ * is still a run: `divergedAt` says from which step (src/core/divergence.ts), and only its
+ * final-value parts (f, x1, loss, w1 …) read as #DIVERGED.
+ */
 export type RunValue =
-  | { readonly kind: 'run'; readonly request: Path2DRequest; readonly result: Path2DResult }
+  | { readonly kind: 'run'; readonly request: Path2DRequest; readonly result: Path2DResult; readonly divergedAt: number | null }
   /** A regression cell holds one config (request.configs.length === 1) and its own result. */
-  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult };
+  | { readonly kind: 'run'; readonly request: RegressionRequest; readonly result: RegressionResult; readonly divergedAt: number | null }
+  /**
+   * A sweep cell (=SWEEP, =REGRESSION_SWEEP) holds the summary of its whole grid. The sweep as a
+   * whole never diverges; its configs say from which step each did (result.divergedAt).
+   */
+  | { readonly kind: 'run'; readonly request: Sweep2DRequest; readonly result: Sweep2DResult; readonly divergedAt: null }
+  | { readonly kind: 'run'; readonly request: RegressionSweepRequest; readonly result: RegressionSweepResult; readonly divergedAt: null };
 
 export type CellValue =
   | { readonly kind: 'empty' }
@@ -81,8 +103,8 @@ export type CellValue =
   /** Explanatory text from the message catalogue (src/i18n), shown in the user's language: =NOTE("gd.intro"). */
   | { readonly kind: 'note'; readonly key: string }
   | { readonly kind: 'boolean'; readonly value: boolean }
-  /** A range or array literal, row-major. */
-  | { readonly kind: 'array'; readonly rows: number; readonly cols: number; readonly items: readonly CellValue[] }
+  /** A range or array literal, row-major; `origin` is a range's top-left address (for messages). */
+  | { readonly kind: 'array'; readonly rows: number; readonly cols: number; readonly items: readonly CellValue[]; readonly origin?: CellAddress }
   /** A function of x1, x2 (an objective), with cell references already replaced by numbers. */
   | { readonly kind: 'objective'; readonly expr: string }
   /** A gradient: two formulas in x1, x2; derived = produced by GRAD() rather than typed. */
@@ -114,6 +136,8 @@ export interface SheetEngineApi {
   value(address: CellAddress): CellValue;
   /** Name bound to the address, if any. */
   nameOf(address: CellAddress): string | undefined;
+  /** The values a choice cell accepts (see SheetState.validations), for a dropdown; undefined for other cells. */
+  choicesAt(address: CellAddress): readonly string[] | undefined;
   setCell(address: CellAddress, raw: string): ChangeSet;
   /** Several cells in one edit (one undo step). */
   setCells(entries: ReadonlyArray<readonly [CellAddress, string]>): ChangeSet;
@@ -149,7 +173,7 @@ export interface SheetEngineApi {
   supplyRunFailure(key: string, message: string): ChangeSet;
   /** A pinned run's value once it has been computed. */
   pinRun(id: string): RunValue | undefined;
-  /** The run a cell holds, also when it diverged (its value is then #DIVERGED); for charts. */
+  /** The run a cell holds (diverged or not), i.e. its value when that is a run; for charts. */
   runAt(address: CellAddress): RunValue | undefined;
   toState(): SheetState;
 }

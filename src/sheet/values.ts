@@ -19,6 +19,11 @@ export function numberValue(value: number): CellValue {
   return Number.isFinite(value) ? { kind: 'number', value } : sheetError('#NUM!', 'error.notFinite');
 }
 
+/** Argument `position` of `name` within [min, max]? null when fine, else #NUM!: `outside(0, 1, 5, 2, 'F')?.kind === 'error'`. */
+export function outside(value: number, min: number, max: number, position: number, name: string): ErrorValue | null {
+  return value >= min && value <= max ? null : sheetError('#NUM!', 'error.outOfRange', { name, position, min, max });
+}
+
 export function textValue(value: string): CellValue {
   return { kind: 'text', value };
 }
@@ -42,7 +47,7 @@ export function isError(value: CellValue): value is ErrorValue {
 export function describeKind(value: CellValue): string {
   switch (value.kind) {
     case 'run':
-      return value.request.kind === 'path2d' ? 'a run' : 'a regression run';
+      return value.request.kind === 'path2d' ? 'a run' : value.request.kind === 'regression' ? 'a regression run' : 'a sweep';
     case 'objective':
       return 'a formula in x1, x2';
     case 'text':
@@ -60,7 +65,8 @@ function sameArgs(a: Args | undefined, b: Args | undefined): boolean {
 
 /**
  * Structural equality, used to report only cells whose value really changed. Runs compare by
- * request key and result identity: a result object is never mutated once supplied.
+ * request key, result identity (a result object is never mutated once supplied) and divergedAt,
+ * so two different diverged runs are never taken for one another.
  */
 export function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
@@ -87,7 +93,7 @@ export function sameValue(a: CellValue, b: CellValue): boolean {
     case 'error':
       return b.kind === 'error' && b.code === a.code && b.reason === a.reason && sameArgs(a.args, b.args);
     case 'run':
-      return b.kind === 'run' && b.result === a.result && requestKey(b.request) === requestKey(a.request);
+      return b.kind === 'run' && b.result === a.result && b.divergedAt === a.divergedAt && requestKey(b.request) === requestKey(a.request);
     case 'pending':
       return b.kind === 'pending' && requestKey(b.request) === requestKey(a.request);
   }

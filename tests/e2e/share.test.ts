@@ -244,6 +244,8 @@ describe('the production build', () => {
   it('when storage fills up during the session, the next edit shows a notice and nothing is lost on screen', async () => {
     const { context, page, errors } = await e2e.newPage();
     await context.addInitScript(() => {
+      // Kept to be called with the storage as `this` (setItem.call below).
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function maybeFull(this: Storage, key: string, value: string) {
         if ((window as { __storageFull?: boolean }).__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -1,5 +1,8 @@
 /** The chapter's regression experiment as requests, for tests and the bench. */
-import type { MomentumConvention, RegressionConfig, RegressionRequest } from '../../src/core/runTypes';
+import type { MomentumConvention, RegressionConfig, RegressionDataSpec, RegressionRequest } from '../../src/core/runTypes';
+
+/** A request on the generated data set (its data spec readable without narrowing). */
+export type GeneratedRegressionRequest = RegressionRequest & { readonly data: RegressionDataSpec };
 
 /** The chapter's three momentum values, all with lr 0.2. */
 export const CHAPTER_MOMENTA = [0.99, 0.9, 0.5] as const;
@@ -18,8 +21,8 @@ export function chapterConfigs(convention: MomentumConvention = 'mxnet'): Regres
 export function chapterRequest(
   seed: number,
   configs: readonly RegressionConfig[] = chapterConfigs(),
-  overrides: Partial<Omit<RegressionRequest, 'kind' | 'configs'>> = {},
-): RegressionRequest {
+  overrides: Partial<Omit<GeneratedRegressionRequest, 'kind' | 'configs'>> = {},
+): GeneratedRegressionRequest {
   return {
     kind: 'regression',
     data: { n: 1000, trueW: TRUE_W, trueB: TRUE_B, noise: 0.01, seed },

@@ -50,6 +50,8 @@ describe('the CLI on the default playground', () => {
     const gd11 = series(cells.get('D14')?.value, 'x2');
     expect(Math.abs(gd09.at(-1)!)).toBeLessThan(Math.abs(gd09[0]));
     expect(Math.abs(gd11.at(-1)!)).toBeCloseTo(2 * 1.2 ** 15, 9);
+    // … and is flagged diverged from its first step, the others not at all.
+    expect(['D13', 'D14', 'D16', 'D17', 'D18'].map((a) => field(cells.get(a)?.value, 'divergedAt'))).toEqual([null, 1, null, null, null]);
     // The printed gradient is flagged as disagreeing with the objective.
     expect(field(field(cells.get('D16')?.value, 'gradientCheck'), 'agrees')).toBe(false);
 
@@ -62,21 +64,27 @@ describe('the CLI on the default playground', () => {
     expect(Math.abs(params05.b - 4.2)).toBeLessThan(2e-3);
     const finalLoss = (address: string) => series(reg(address), 'losses').at(-1)!;
     expect(finalLoss('B31')).toBeGreaterThan(100 * finalLoss('B32'));
+    // Gluon's convention is the from-scratch rule; PyTorch's parts from it after the decay.
+    expect(series(reg('B37'), 'losses')).toEqual(series(reg('B31'), 'losses'));
+    expect(finalLoss('B37')).toBeGreaterThan(10 * finalLoss('B41'));
+    // Exercise 2 on the tfjs engine: plain SGD and momentum 0 agree loss for loss.
+    expect(cells.get('B49')?.value).toBe(0);
+    expect(field(field(reg('B48'), 'config'), 'optimizer')).toBe('sgd');
     // EWMA: 0.95^20 ≈ e⁻¹, window 1/(1−γ).
     expect(cells.get('B24')?.value).toBeCloseTo(20, 12);
     expect(Math.abs((cells.get('C24')?.value as number) - Math.exp(-1))).toBeLessThan(0.01);
     expect(cellsToCsv(evaluation.cells)).toContain('D16,x1,15,');
   }, 120_000);
 
-  it('in the corrected problem, runs diverge exactly where theory says (rate > 1)', async () => {
+  it('in the corrected problem, runs are flagged diverged exactly where theory says (rate > 1)', async () => {
     const evaluation = await evaluatePlayground(correctedProblem());
     const cells = byAddress(evaluation.cells);
     for (const [run, rate] of [['D13', 'E13'], ['D14', 'E14'], ['D16', 'E16'], ['D17', 'E17']] as const) {
       const rateValue = cells.get(rate)?.value as number;
       const x2 = series(cells.get(run)?.value, 'x2');
-      const error = field(cells.get(run)?.value, 'error');
-      const grew = error === '#DIVERGED' || Math.abs(x2.at(-1)!) > Math.abs(x2[0]);
-      expect(grew).toBe(rateValue > 1);
+      const divergedAt = field(cells.get(run)?.value, 'divergedAt');
+      expect(divergedAt !== null).toBe(rateValue > 1);
+      expect(Math.abs(x2.at(-1)!) > Math.abs(x2[0])).toBe(rateValue > 1);
     }
   }, 120_000);
 

@@ -21,6 +21,9 @@ import type {
 import { runRegressionReference } from '../reference/regressionReference';
 import { chapterRequest, sweepConfigs } from '../reference/chapterRuns';
 import { expectMatchesReference } from './engineHelpers';
+import { runSweep2D } from '../../src/compute/sweep2d';
+import { linspace } from '../reference/sweeps';
+import type { RegressionSweepRequest, Sweep2DRequest } from '../../src/core/runTypes';
 
 // The session programs against ComputeService; the compute API must be one.
 const service: ComputeService = createComputeApi({ initTfBackend });
@@ -62,9 +65,9 @@ describe('one endpoint for every kind of run', () => {
   });
 
   test.each<[string, ComputeRequest, (r: never) => unknown]>([
-    ['path2d', chapterPath, runPath2D as (r: never) => unknown],
-    ['contours', contours, computeContours as (r: never) => unknown],
-    ['rateMap', rateMap, computeRateMap as (r: never) => unknown],
+    ['path2d', chapterPath, runPath2D],
+    ['contours', contours, computeContours],
+    ['rateMap', rateMap, computeRateMap],
   ])('a %s request is answered by its core function, typed arrays intact', async (_, request, compute) => {
     const { result } = expectOk(await service.compute(`run-${request.kind}`, request));
     expect(result).toEqual(compute(request as never));
@@ -126,5 +129,36 @@ describe('progress', () => {
     const done = reports.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(done.length).toBeGreaterThan(2);
+  });
+});
+
+describe('sweeps', () => {
+  const sweep2d: Sweep2DRequest = { ...chapterPath, kind: 'sweep2d', etas: linspace(0.1, 1.2, 32), gammas: linspace(0, 0.9, 32) };
+  const { kind: _kind, configs: _configs, ...settings } = chapterRequest(1);
+  const regressionSweep: RegressionSweepRequest = { ...settings, kind: 'regressionSweep', convention: 'mxnet', lrs: linspace(0.05, 1, 32), momenta: linspace(0, 0.99, 32) };
+
+  test('a 32 × 32 2-D sweep crosses the boundary with its typed arrays intact', async () => {
+    const { result } = expectOk(await service.compute('sweep2d', sweep2d));
+    expect(result).toEqual(await runSweep2D(sweep2d));
+    if (result.kind !== 'sweep2d') expect.fail('wrong kind');
+    expect(result.divergedAt).toBeInstanceOf(Int32Array);
+  });
+
+  test('a 1,024-config regression sweep reports progress and can be cancelled', async () => {
+    const training = signal();
+    const running = service.compute('sweep', { ...regressionSweep, epochs: 30 }, () => training.resolve());
+    await training.promise;
+    service.cancel('sweep');
+    expect(await running).toEqual({ status: 'cancelled' });
+    const reports: ComputeProgress[] = [];
+    const { result } = expectOk(await service.compute('sweep', regressionSweep, (p) => reports.push(p)));
+    if (result.kind !== 'regressionSweep') expect.fail('wrong kind');
+    expect(result.finalLoss).toHaveLength(1024);
+    await vi.waitFor(() => expect(reports.at(-1)).toEqual({ done: 300, total: 300 }));
+  });
+
+  test('a sweep with too many configurations fails as a value', async () => {
+    const outcome = await service.compute('big', { ...regressionSweep, lrs: linspace(0, 1, 33) });
+    expect(outcome).toEqual({ status: 'failed', message: expect.stringContaining('1024') });
   });
 });

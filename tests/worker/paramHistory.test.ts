@@ -5,7 +5,7 @@ import { ParamHistory } from '../../src/compute/paramHistory';
 
 beforeAll(initTfBackend);
 
-const rows = (value: number) => tf.fill([2, 4], value) as tf.Tensor2D;
+const rows = (value: number) => tf.fill<tf.Rank.R2>([2, 4], value);
 
 test('reads back every recorded row in order, however the records were consolidated', () => {
   const before = tf.memory().numTensors;

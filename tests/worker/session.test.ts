@@ -59,7 +59,8 @@ describe('the sheet session', () => {
     const after = patches.slice(seen);
     expect(after[0].rev).toBe(1);
     const changed = new Set(after.flatMap((patch) => patch.cells ?? []).map((cell) => cell.address));
-    expect(changed).toEqual(new Set(['C16', 'D16', 'E16', 'B19', 'D19']));
+    // γ, its run, the run's theory (rates per eigendirection, F16:I16) and the two EWMA cells that read γ.
+    expect(changed).toEqual(new Set(['C16', 'D16', 'E16', 'F16', 'G16', 'H16', 'I16', 'B19', 'D19']));
     expect(textOf(latest(patches).cells.get('B19'))).toBe('2');
     const chartPatches = after.flatMap((patch) => patch.charts ?? []);
     expect(chartPatches.map((chart) => chart.id)).toContain('paths');
@@ -83,6 +84,17 @@ describe('the sheet session', () => {
     expect(pinned).toHaveLength(1);
     expect(pinned[0].request.gamma).toBe(0.2);
     expect(paths.data.runs.find((run) => run.id === 'D16')?.request.gamma).toBe(0.6);
+  });
+
+  it('a sweep, which a link cannot carry, is not pinned: the intent is refused and the pins stay as they were', async () => {
+    const { session } = startSession();
+    await session.idle();
+    await session.apply(1, { kind: 'setCells', entries: [['H1', '=SWEEP(B3, -5, -2, LINSPACE(0.1, 0.6, 3), [0, 0.5], 10)']] });
+    await session.idle();
+    expect(session.engine.value('H1').kind).toBe('run');
+    const pins = session.engine.pinned();
+    expect(await session.apply(2, { kind: 'pin', address: 'H1' })).toEqual({ ok: false, error: { key: 'pin.notPinnable', args: { cell: 'H1' } } });
+    expect(session.engine.pinned()).toEqual(pins);
   });
 
   it('a bad name is answered with a message key and changes nothing', async () => {
@@ -127,5 +139,33 @@ describe('safe mode', () => {
     expect([...patches].reverse().find((patch) => patch.meta)?.meta?.safeMode).toBe(false);
     expect(view.cells.get('D16')?.kind).toBe('run');
     expect(view.cells.get('D16')?.run?.inputs.gamma).toBe(0.5);
+  });
+});
+
+describe('the eigendirection chart', () => {
+  it('shows each direction’s error with the envelope theory predicts; for plain GD they coincide', async () => {
+    const session = createSheetSession({ compute: createComputeApi({ initTfBackend }) });
+    const patches: Patch[] = [];
+    await session.connect((patch) => patches.push(patch));
+    await session.open({ linkText: null, savedText: null });
+    await session.idle();
+    await session.apply(1, { kind: 'setCharts', charts: [{ id: 'eigen', kind: 'eigen', source: 'D13:D16' }] });
+    await session.idle();
+    const chart = latest(patches).charts.get('eigen');
+    if (chart?.data.kind !== 'eigen') throw new Error('no eigen chart');
+    const gd = chart.data.runs.find((run) => run.id === 'D13');
+    const momentum = chart.data.runs.find((run) => run.id === 'D16');
+    if (gd === undefined || momentum === undefined) throw new Error('runs missing');
+    // The chapter's printed gradient: eigenvalues 0.2 and 2, from the start (−5, −2).
+    expect(gd.directions.map((d) => d.lambda)).toEqual([0.2, 2]);
+    expect([gd.directions[0].errors[0], gd.directions[1].errors[0]]).toEqual([5, 2]);
+    // GD along an eigenvector multiplies the error by |1 − ηλ| every step: the envelope exactly.
+    for (const direction of gd.directions) {
+      expect(direction.rho).toBeCloseTo(Math.abs(1 - 0.9 * direction.lambda), 12);
+      direction.errors.forEach((error, t) => expect(error).toBeCloseTo(direction.envelope[t], 9));
+    }
+    // Momentum speeds up the flat direction: a smaller rate than GD's there.
+    expect(momentum.directions[0].rho).toBeLessThan(gd.directions[0].rho);
+    expect(momentum.directions[0].measured).toBeLessThan(gd.directions[0].measured);
   });
 });

@@ -72,8 +72,11 @@ describe('a worker that dies is replaced', () => {
   let client: SessionClient | null = null;
   afterEach(() => client?.dispose());
 
-  /** A session behind a MessageChannel; `sever()` makes it stop answering, as a killed worker does. */
-  function spawner() {
+  /**
+   * A session behind a MessageChannel; `sever()` makes it stop answering, as a killed worker does.
+   * Workers numbered in `deadOnArrival` (1-based) never answer at all.
+   */
+  function spawner(deadOnArrival: readonly number[] = []) {
     const spawned: { sever(): void }[] = [];
     const spawn = (): SpawnedSession => {
       const channel = new MessageChannel();
@@ -96,6 +99,7 @@ describe('a worker that dies is replaced', () => {
         void session.apply(Number.MAX_SAFE_INTEGER, { kind: 'cancelRuns' });
       };
       spawned.push({ sever });
+      if (deadOnArrival.includes(spawned.length)) sever();
       return { endpoint: channel.port2, terminate: () => (sever(), channel.port2.close()), onCrash: () => undefined };
     };
     return { spawn, spawned };
@@ -127,16 +131,36 @@ describe('a worker that dies is replaced', () => {
     });
   });
 
-  it('an edit that brings the replacement down too is dropped, reported, and the rest survives', async () => {
+  it('an edit shown but not yet persisted when the worker dies is replayed, not lost', async () => {
     const { spawn, spawned } = spawner();
     client = createSessionClient({ spawn, heartbeatMs: 20, timeoutMs: 200, startTimeoutMs: 1000 });
     const cells = new Map<string, CellPatch>();
-    let snapshots = 0;
+    let severed = false;
     client.subscribe((patch) => {
       if (patch.full) cells.clear();
       for (const cell of patch.cells ?? []) cells.set(cell.address, cell);
-      // The replacement dies as well, right after its first snapshot: before it can reflect the replayed edit.
-      if (patch.full && ++snapshots === 2) spawned[1].sever();
+      // The worker dies right after the edit's cells arrive, before the patch with its persisted text.
+      if (!severed && patch.cells?.some((cell) => cell.address === 'G1') === true && patch.persisted === undefined) {
+        severed = true;
+        spawned[0].sever();
+      }
+    });
+    await client.start({ linkText: null, savedText: null });
+    client.send({ kind: 'setCells', entries: [['G1', 'shown, not yet saved']] });
+    await vi.waitFor(() => expect(spawned).toHaveLength(2), { timeout: 5000 });
+    expect(severed).toBe(true);
+    await vi.waitFor(() => expect(client?.unreflected()).toHaveLength(0), { timeout: 5000 });
+    expect(cells.get('G1')?.raw).toBe('shown, not yet saved');
+  });
+
+  it('an edit that brings the replacement down too is dropped, reported, and the rest survives', async () => {
+    // The replacement (worker 2) dies before it answers anything, as if the replayed edit killed it.
+    const { spawn, spawned } = spawner([2]);
+    client = createSessionClient({ spawn, heartbeatMs: 20, timeoutMs: 200, startTimeoutMs: 1000 });
+    const cells = new Map<string, CellPatch>();
+    client.subscribe((patch) => {
+      if (patch.full) cells.clear();
+      for (const cell of patch.cells ?? []) cells.set(cell.address, cell);
     });
     const events: { kind: string; dropped?: readonly unknown[] }[] = [];
     client.onEvent((event) => events.push(event));
@@ -145,7 +169,9 @@ describe('a worker that dies is replaced', () => {
     await vi.waitFor(() => expect(cells.get('G1')?.raw).toBe('kept'));
     spawned[0].sever();
     client.send({ kind: 'setCells', entries: [['G2', 'poison']] });
-    await vi.waitFor(() => expect(events.length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    // Worker 2 never finished starting, so the restart that is reported is the one to worker 3.
+    await vi.waitFor(() => expect(spawned).toHaveLength(3), { timeout: 5000 });
+    await vi.waitFor(() => expect(events.length).toBeGreaterThanOrEqual(1), { timeout: 5000 });
     const last = events.at(-1);
     expect(last?.dropped).toHaveLength(1);
     await vi.waitFor(() => expect(cells.get('G1')?.raw).toBe('kept'));

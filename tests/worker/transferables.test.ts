@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { transferablesOf } from '../../src/compute/transferables';
+import { transferablesOf } from '../../workers/transferables';
 
 test('every typed array buffer is found once, however deeply nested or shared', () => {
   const shared = new ArrayBuffer(64);

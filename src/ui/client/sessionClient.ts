@@ -9,11 +9,18 @@
  * new worker too). Framework-free: the stores subscribe to it.
  */
 import * as Comlink from 'comlink';
-import type { ExportKind, Intent, IntentReply, Message, OpenReply, OpenRequest, Patch } from '../../session/contract';
-import type { ExposedSession } from '../../../workers/exposeSession';
+import type { ExportKind, Intent, IntentReply, Message, OpenReply, OpenRequest, Patch, SessionApi } from '../../session/contract';
 import { createLedger } from './patchLedger';
 
 /** A started worker (or, in tests, one end of a MessageChannel with a session on the other). */
+/**
+ * The session as Comlink shows it across the boundary: the same calls, the patch callback passed
+ * as a Comlink proxy (workers/exposeSession.ts is the other side).
+ */
+type RemoteSession = Comlink.Remote<Omit<SessionApi, 'connect'>> & {
+  connect(onPatch: ((patch: Patch) => void) & Comlink.ProxyMarked): Promise<void>;
+};
+
 export interface SpawnedSession {
   readonly endpoint: Comlink.Endpoint;
   terminate(): void;
@@ -64,7 +71,7 @@ export interface SessionClient {
   reopen(request: OpenRequest): Promise<OpenReply>;
   /** The request start() was given, as given (the page reads the start-up answer against it). */
   readonly startRequest: OpenRequest | null;
-  /** Intents sent and not yet reflected, oldest first (the page journals them when it is hidden). */
+  /** Intents sent and not yet kept (reflected with their persisted form), oldest first (the page journals them when it is hidden). */
   unreflected(): readonly { readonly rev: number; readonly intent: Intent }[];
   /** Send an intent; returns its revision. Its reply is handled by `request` callers only. */
   send(intent: Intent): number;
@@ -97,10 +104,13 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const listeners = new Set<(patch: Patch) => void>();
   const eventListeners = new Set<(event: ClientEvent) => void>();
   let spawned: SpawnedSession | null = null;
-  let remote: Comlink.Remote<ExposedSession> | null = null;
+  let remote: RemoteSession | null = null;
   let sentRev = 0;
   let reflectedRev = 0;
-  /** Intents sent but not yet reflected by a patch, oldest first. */
+  /**
+   * Intents sent but not yet kept, oldest first: not reflected by a patch, or reflected but with
+   * their persisted form still to come (a restart opens the last persisted text, so they go again).
+   */
   let journal: Array<{ readonly rev: number; readonly intent: Intent }> = [];
   let lastFileText: string | null = null;
   let initialRequest: OpenRequest = { linkText: null, savedText: null };
@@ -127,7 +137,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     const accepted = ledger.accept(epoch, patch);
     if (accepted === null) return;
     reflectedRev = Math.max(reflectedRev, accepted.rev);
-    journal = journal.filter((entry) => entry.rev > reflectedRev);
+    journal = journal.filter((entry) => entry.rev > ledger.keptRev);
     if (replacingRevs.some((rev) => rev <= reflectedRev)) idleSinceOpen = false;
     replacingRevs = replacingRevs.filter((rev) => rev > reflectedRev);
     if (accepted.meta) safeNow = accepted.meta.safeMode;
@@ -150,7 +160,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     next.onCrash(() => {
       if (spawned === next) trip('crashed');
     });
-    const wrapped = Comlink.wrap<ExposedSession>(next.endpoint);
+    const wrapped = Comlink.wrap<SessionApi>(next.endpoint) as unknown as RemoteSession;
     remote = wrapped;
     await wrapped.connect(Comlink.proxy(onPatch(epoch)));
     const reply = await wrapped.open(request);

@@ -51,7 +51,7 @@ export interface EChartProps {
 function pointerInGrid(chart: EChartsType, params: ECElementEvent): Vec2 | null {
   const pixel = params.event ? [params.event.offsetX, params.event.offsetY] : null;
   if (!pixel || !chart.containPixel({ gridIndex: 0 }, pixel)) return null;
-  const [x, y] = chart.convertFromPixel({ gridIndex: 0 }, pixel) as number[];
+  const [x, y] = chart.convertFromPixel({ gridIndex: 0 }, pixel);
   return [x, y];
 }
 
@@ -68,6 +68,7 @@ export function EChart(props: EChartProps): JSX.Element {
     const instance = echarts.init(host, null, { renderer: props.renderer ?? 'canvas' });
     chart = instance;
     for (const name of props.events ?? DEFAULT_CHART_EVENTS) {
+      // eslint-disable-next-line solid/reactivity -- an event handler: props are read when the event fires.
       instance.on(name, (params) => {
         const event = params as ECElementEvent;
         props.onEvent?.(name, event, pointerInGrid(instance, event));

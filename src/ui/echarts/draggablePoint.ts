@@ -52,11 +52,13 @@ function createHandle(chart: EChartsType, spec: DraggablePoint): Handle {
     invisible: true,
     draggable: true,
     cursor: 'move',
+    // On the runs' layer: moving the handle must not repaint the contour layer beneath.
+    zlevel: 1,
     z: 100,
   });
   const handle: Handle = { circle, spec, dragging: false };
   const toData = (): Vec2 => {
-    const [x1, x2] = chart.convertFromPixel({ seriesId: handle.spec.seriesId }, [circle.x, circle.y]) as number[];
+    const [x1, x2] = chart.convertFromPixel({ seriesId: handle.spec.seriesId }, [circle.x, circle.y]);
     return [x1, x2];
   };
   circle.on('dragstart', () => {
@@ -94,7 +96,7 @@ export function placeDragHandle(chart: EChartsType, spec: DraggablePoint | undef
   }
   handle.spec = spec;
   if (handle.dragging) return;
-  const [x, y] = chart.convertToPixel({ seriesId: spec.seriesId }, [point[0], point[1]]) as number[];
+  const [x, y] = chart.convertToPixel({ seriesId: spec.seriesId }, [point[0], point[1]]);
   handle.circle.attr({ x, y });
   handle.circle.show();
 }

@@ -6,6 +6,7 @@
 import * as echarts from 'echarts/core';
 import { CustomChart, LineChart, LinesChart } from 'echarts/charts';
 import {
+  DataZoomInsideComponent,
   GraphicComponent,
   GridComponent,
   LegendComponent,
@@ -29,6 +30,7 @@ echarts.use([
   TooltipComponent,
   VisualMapPiecewiseComponent,
   GraphicComponent,
+  DataZoomInsideComponent,
   CanvasRenderer,
   SVGRenderer,
 ]);

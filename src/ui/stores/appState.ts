@@ -20,9 +20,11 @@ export interface AppState {
 
 /** `opened` is the client's answer to the start-up open (boot.ts sent it before the app loaded). */
 export function createAppState(client: SessionClient, opened: Promise<OpenReply>): AppState {
-  let charts: ChartsStore | undefined;
-  const sheet = createSheetStore({ client, colorOf: (address) => charts?.colorOf(address) });
-  charts = createChartsStore(client, sheet);
+  // The grid colours a run cell like its line; the charts store is made just after the sheet store.
+  const chartsRef: { current?: ChartsStore } = {};
+  const sheet = createSheetStore({ client, colorOf: (address) => chartsRef.current?.colorOf(address) });
+  const charts = createChartsStore(client, sheet);
+  chartsRef.current = charts;
   const persistence = createPersistence(client);
   const latency = createEditLatency(client);
   void persistence.start(opened);

@@ -8,11 +8,12 @@ import { batch, createMemo, createSignal, type Accessor, type Setter } from 'sol
 import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, Shared } from '../../session/contract';
 import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
 import type { ChartBinding } from '../../sheet/types';
-import type { Region } from '../../core/region';
+import type { Region } from '../../charts/geometry';
 import type { ColorScheme } from '../../charts/option';
 import type { TrajectoryRun } from '../../charts/trajectoryChart';
 import type { LossRun } from '../../charts/lossAxes';
 import type { EwmaCurve } from '../../charts/ewmaChart';
+import type { EigenRun } from '../../charts/eigenChart';
 import { seriesColor } from '../../charts/palette';
 import { tp } from '../../i18n/localeStore';
 import type { SessionClient } from '../client/sessionClient';
@@ -24,6 +25,8 @@ export interface TrajectoryData {
   readonly contours: ContourResult | null;
   readonly region: Region;
   readonly start: Vec2 | null;
+  /** Labels of the runs whose gradient is not ∇f. */
+  readonly notGradient: readonly string[];
 }
 
 export interface RateMapData {
@@ -49,6 +52,7 @@ export interface ChartsStore {
   loss(id: string): Accessor<readonly LossRun[]>;
   ewma(id: string): Accessor<readonly EwmaCurve[]>;
   rateMap(id: string): Accessor<RateMapData | null>;
+  eigen(id: string): Accessor<{ readonly runs: readonly EigenRun[]; readonly withoutTheory: number }>;
   /** The session version of the data a chart shows now (for the repaint measurement). */
   dataVersion(id: string): number;
   /** Two run cells selected: the inputs in which they differ. */
@@ -133,7 +137,8 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
           gamma: run.request.method === 'gd' ? 0 : run.request.gamma,
           result: run.result,
         }));
-        return { runs, contours: data.contours?.result ?? null, region: data.region, start: data.start };
+        const notGradient = runs.filter((run) => data.notGradient.includes(run.id)).map((run) => run.label);
+        return { runs, contours: data.contours?.result ?? null, region: data.region, start: data.start, notGradient };
       }),
     loss: (id) =>
       createMemo(() => {
@@ -147,6 +152,8 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
           config: run.config,
           losses: run.losses,
           stepsPerEpoch: run.stepsPerEpoch,
+          lossStride: run.lossStride,
+          totalSteps: run.totalSteps,
           divergedAt: run.divergedAt,
         }));
       }),
@@ -160,6 +167,12 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
         const data = chart(id)?.data;
         if (data?.kind !== 'rateMap' || data.request === null || data.result?.result === undefined) return null;
         return { eigenvalues: data.eigenvalues, request: data.request, result: data.result.result, current: data.current, currentRate: data.currentRate };
+      }),
+    eigen: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        if (data?.kind !== 'eigen') return { runs: [], withoutTheory: 0 };
+        return { runs: data.runs.map((run) => ({ id: run.id, label: tp(run.label), directions: run.directions })), withoutTheory: data.withoutTheory };
       }),
     dataVersion: (id) => chart(id)?.version ?? -1,
     comparison: createMemo(() => {

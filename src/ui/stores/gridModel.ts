@@ -30,6 +30,8 @@ export interface CellView {
   readonly color?: string;
   /** Diff highlight: this input differs between the two runs being compared. */
   readonly highlighted?: boolean;
+  /** A run that diverges: a result, shown in a warning colour (not an error). */
+  readonly diverged?: boolean;
   /** Text that may flow over the next cell to the right, because that cell is empty. */
   readonly overflows?: boolean;
   /**

@@ -4,13 +4,13 @@
  * reads are fine-grained, intents go to the session client. Holds no engine and evaluates
  * nothing; the page's only arithmetic is scrubbing a number it already shows.
  */
-import { batch, createSignal, type Accessor, type Setter } from 'solid-js';
+import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
 import type { CellPatch, Intent, Patch, RunStatus, SheetMeta } from '../../session/contract';
 import type { SessionClient } from '../client/sessionClient';
 import { formatTsv } from '../clipboard/tsv';
 import type { CellView, CellViewKind, GridModel, Selection } from './gridModel';
 import { scrubNumber } from './scrub';
-import { tm, tp } from '../../i18n/localeStore';
+import { t, tm, tp } from '../../i18n/localeStore';
 import { cellsInRange, nextAddressRight, rangeRows } from './addresses';
 
 export interface SheetStore extends GridModel {
@@ -49,6 +49,13 @@ export interface SheetStoreOptions {
   readonly client: SessionClient;
   /** Colour of a cell's run when a chart shows it (reactive). */
   readonly colorOf?: (address: string) => string | undefined;
+}
+
+/** A choice's label in the user's language (`choice.printed`), or the value itself. */
+function choiceLabel(value: string): string {
+  const key = `choice.${value}`;
+  const label = t(key);
+  return label === key ? value : label;
 }
 
 export function createSheetStore(options: SheetStoreOptions): SheetStore {
@@ -97,8 +104,11 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     track(address);
     return cells.get(address);
   };
-  const rows = () => meta()?.rows ?? 0;
-  const cols = () => meta()?.cols ?? 0;
+  // Every patch that changes the sheet carries its meta data: memos keep the grid's size and
+  // widths from re-rendering anything unless they themselves changed.
+  const rows = createMemo(() => meta()?.rows ?? 0);
+  const cols = createMemo(() => meta()?.cols ?? 0);
+  const colWidths = createMemo(() => meta()?.colWidths ?? {}, {}, { equals: sameRecord });
   const commit = (entries: ReadonlyArray<readonly [string, string]>) => void client.send({ kind: 'setCells', entries });
 
   const view = (address: string): CellView => {
@@ -111,9 +121,12 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     const textual = kind === 'text' || kind === 'note';
     const next = nextAddressRight(address, cols());
     const overflows = textual && next !== null && cell(next) === undefined;
+    const choices = current.choices?.map((value) => ({ value, label: choiceLabel(value) }));
     return {
+      ...(choices === undefined ? {} : { choices }),
       text: shownText,
-      kind: current.error === '#DIVERGED' && kind === 'run' ? 'error' : kind,
+      kind,
+      diverged: current.error === '#DIVERGED' || undefined,
       title: current.title === undefined ? undefined : tp(current.title),
       stale: current.pending || undefined,
       color: options.colorOf?.(address),
@@ -128,12 +141,12 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     meta,
     runStatus,
     idle: idleFlag,
-    canUndo: () => meta()?.canUndo ?? false,
-    canRedo: () => meta()?.canRedo ?? false,
+    canUndo: createMemo(() => meta()?.canUndo ?? false),
+    canRedo: createMemo(() => meta()?.canRedo ?? false),
     cellView: view,
     raw: (address) => cell(address)?.raw ?? '',
     nameOf: (address) => cell(address)?.name,
-    colWidth: (column) => meta()?.colWidths[column] ?? (column === 'A' ? 150 : 110),
+    colWidth: (column) => colWidths()[column] ?? (column === 'A' ? 150 : 110),
     selection,
     select: (anchor, focus = anchor) => setSelection({ anchor, focus }),
     commit: (address, raw) => commit([[address, raw]]),
@@ -174,4 +187,9 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
       return [...cells.keys()];
     },
   };
+}
+
+function sameRecord(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -8,6 +8,7 @@ import { TrajectoryCard } from './charts/TrajectoryCard';
 import { EwmaCard } from './charts/EwmaCard';
 import { LossCard } from './charts/LossCard';
 import { RateMapCard } from './charts/RateMapCard';
+import { EigenCard } from './charts/EigenCard';
 import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
@@ -32,6 +33,9 @@ export function ChartsPanel(props: { app: AppState }): JSX.Element {
               </Match>
               <Match when={binding.kind === 'rateMap'}>
                 <RateMapCard app={props.app} binding={current} />
+              </Match>
+              <Match when={binding.kind === 'eigen'}>
+                <EigenCard app={props.app} binding={current} />
               </Match>
             </Switch>
           );

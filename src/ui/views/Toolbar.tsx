@@ -2,7 +2,7 @@
  * The top bar: presets, language, undo/redo, pin, copy link, export and open. Renders and
  * dispatches only; every action is an intent on the app state.
  */
-import { For, createSignal, type JSX } from 'solid-js';
+import { For, createMemo, createSignal, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
 import { LOCALES, type Locale } from '../../i18n/messages';
 import { locale, setLocale, t, tm } from '../../i18n/localeStore';
@@ -10,7 +10,7 @@ import { ExportMenu } from './ExportMenu';
 import { RecentSheets } from './RecentSheets';
 
 export function Toolbar(props: { app: AppState }): JSX.Element {
-  const sheet = props.app.sheet;
+  const sheet = () => props.app.sheet;
   const [copyMessage, setCopyMessage] = createSignal<string | null>(null);
 
   const copyLink = async () => {
@@ -32,7 +32,8 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
     // A preset replaces the sheet: it becomes a new document, and the one it replaces stays in Recent sheets.
     if (id !== '') void props.app.persistence.openPreset(id);
   };
-  const presets = () => sheet.meta()?.presets ?? [];
+  // The list never changes in practice: a memo keeps the menu from re-rendering on every edit.
+  const presets = createMemo(() => sheet().meta()?.presets ?? [], [], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
 
   return (
     <header class="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -52,10 +53,10 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
         </select>
       </label>
       <div class="toolbar-group">
-        <button type="button" onClick={() => sheet.undo()} disabled={!sheet.canUndo()} title="Ctrl+Z">
+        <button type="button" onClick={() => sheet().undo()} disabled={!sheet().canUndo()} title="Ctrl+Z">
           {t('toolbar.undo')}
         </button>
-        <button type="button" onClick={() => sheet.redo()} disabled={!sheet.canRedo()} title="Ctrl+Y">
+        <button type="button" onClick={() => sheet().redo()} disabled={!sheet().canRedo()} title="Ctrl+Y">
           {t('toolbar.redo')}
         </button>
       </div>

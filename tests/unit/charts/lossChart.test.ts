@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildLossOption } from '../../../src/charts/lossChart';
-import { logAxisInterval, lossExitEpoch, lossRange, type LossRun } from '../../../src/charts/lossAxes';
+import { logAxisInterval, lossData, lossEpochs, lossExitEpoch, lossRange, type LossRun } from '../../../src/charts/lossAxes';
 import { buildLossSmallMultiples, smallMultiplesColumns, smallMultiplesHeight } from '../../../src/charts/lossSmallMultiples';
 import { formatNumber } from '../../../src/charts/format';
 import { themeColors } from '../../../src/charts/theme';
@@ -96,6 +96,16 @@ describe('loss axes helpers', () => {
   test('logAxisInterval labels every decade when few, every other when many', () => {
     expect(logAxisInterval(1e-5, 1e5, 10)).toBe(1);
     expect(logAxisInterval(1e-5, 1e5, 6)).toBe(2);
+  });
+
+  test('a run recorded every lossStride-th step is drawn at its steps, the last loss at the last step', () => {
+    // T = 10 steps, 5 per epoch, recorded after steps 0, 4, 8 and 10.
+    const strided: LossRun = { ...chapter[0], losses: Float64Array.of(8, 4, 2, 1), stepsPerEpoch: 5, lossStride: 4, totalSteps: 10, divergedAt: null };
+    expect(lossData(strided)).toEqual([[0, 8, 0], [0.8, 4, 4], [1.6, 2, 8], [2, 1, 10]]);
+    expect(lossEpochs([strided])).toBe(2);
+    // Leaving a top of 3 between the losses 4 (step 4) and 2 (step 8): interpolated in log space between those steps.
+    const exit = lossExitEpoch({ ...strided, losses: Float64Array.of(1, 2, 4, 8), divergedAt: 8 }, 3);
+    expect(exit).toBeCloseTo((4 + (4 * Math.log(3 / 2)) / Math.log(2)) / 5, 12);
   });
 
   test('lossExitEpoch interpolates the crossing in log space', () => {

@@ -1,12 +1,11 @@
 /** Loose, read-only access to built options in tests (ECharts' option types are unions of unions). */
 import type { ChartOption } from '../../../src/charts/option';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Loose = Record<string, any>;
 
 export function allSeries(option: ChartOption): Loose[] {
   const series = option.series;
-  return (Array.isArray(series) ? series : series ? [series] : []) as Loose[];
+  return Array.isArray(series) ? series : series ? [series] : [];
 }
 
 export function seriesById(option: ChartOption, id: string): Loose {
@@ -16,7 +15,7 @@ export function seriesById(option: ChartOption, id: string): Loose {
 }
 
 export function component(option: ChartOption, key: keyof ChartOption, index = 0): Loose {
-  const value = option[key] as unknown;
+  const value = option[key];
   return (Array.isArray(value) ? value[index] : value) as Loose;
 }
 

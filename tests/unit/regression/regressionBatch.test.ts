@@ -7,10 +7,10 @@ import {
   splitRegressionResult,
 } from '../../../src/core/regressionBatch';
 import { runRegressionReference } from '../../reference/regressionReference';
-import { chapterRequest } from '../../reference/chapterRuns';
+import { chapterRequest, type GeneratedRegressionRequest } from '../../reference/chapterRuns';
 import type { RegressionConfig, RegressionRequest } from '../../../src/core/runTypes';
 
-const cell = (seed: number, config: RegressionConfig, overrides: Partial<RegressionRequest> = {}) =>
+const cell = (seed: number, config: RegressionConfig, overrides: Partial<GeneratedRegressionRequest> = {}) =>
   chapterRequest(seed, [config], { epochs: 1, ...overrides });
 const mxnet = (lr: number, momentum: number): RegressionConfig => ({ lr, momentum, convention: 'mxnet' });
 

@@ -78,6 +78,10 @@ describe('planRegression', () => {
 describe('learningRateForEpoch', () => {
   const chapter = { decayEpoch: 2, decayFactor: 0.1 };
 
+  test('decayEpoch 0 means no decay, as the chapter’s `if decay_epoch and epoch > decay_epoch` reads it', () => {
+    for (const epoch of [1, 2, 3, 10]) expect(learningRateForEpoch(0.2, epoch, { decayEpoch: 0, decayFactor: 0.1 })).toBe(0.2);
+  });
+
   test('the chapter: lr 0.2 for epochs 1 and 2, 0.2 × 0.1 in epoch 3', () => {
     expect(learningRateForEpoch(0.2, 1, chapter)).toBe(0.2);
     expect(learningRateForEpoch(0.2, 2, chapter)).toBe(0.2);
@@ -99,10 +103,13 @@ describe('learningRateForEpoch', () => {
 });
 
 describe('truncateAtDivergence', () => {
-  test('a run that stays bounded is left alone', () => {
-    const losses = Float64Array.of(3, 2, 1e12);
-    expect(truncateAtDivergence(losses)).toEqual({ divergedAt: null });
-    expect(losses).toEqual(Float64Array.of(3, 2, 1e12));
+  test('a run that stays within the bound is not blanked; it diverges only if it ends 1000× above its start', () => {
+    const settled = Float64Array.of(3, 2, 900, 1);
+    expect(truncateAtDivergence(settled)).toEqual({ divergedAt: null });
+    expect(settled).toEqual(Float64Array.of(3, 2, 900, 1));
+    const climbing = Float64Array.of(3, 2, 1e12);
+    expect(truncateAtDivergence(climbing)).toEqual({ divergedAt: 2 });
+    expect(climbing).toEqual(Float64Array.of(3, 2, 1e12));
   });
 
   test('the first loss above 1e12 or non-finite is the divergence; what follows is blanked', () => {

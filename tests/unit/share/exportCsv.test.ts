@@ -12,14 +12,32 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   while (i < text.length) {
     const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), (i += 1);
-      else (field += ch), (i += 1);
-    } else if (ch === '"' && field === '') (quoted = true), (i += 1);
-    else if (ch === ',') record.push(field), (field = ''), (i += 1);
-    else if (ch === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), (i += 2);
-    else (field += ch), (i += 1);
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i += 2;
+    } else if (quoted && ch === '"') {
+      quoted = false;
+      i += 1;
+    } else if (quoted) {
+      field += ch;
+      i += 1;
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      i += 1;
+    } else if (ch === ',') {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      field += ch;
+      i += 1;
+    }
   }
   expect(field === '' && record.length === 0).toBe(true); // every record ends with CRLF
   return records;
@@ -39,6 +57,7 @@ function path2d(x1: number[], x2: number[]): Path2DResult {
     velocity2: empty,
     divergedAt: null,
     gradientCheck: null,
+    theory: null,
   };
 }
 
@@ -126,6 +145,33 @@ describe('CSV export', () => {
       ['B=10', '1', String(1 / 100), '0.9'],
       ['B=100', '0', '0', '1'],
       ['B=100', '1', String(1 / 10), '0.8'],
+    ]);
+  });
+
+  it('writes a long run recorded every lossStride-th step at its steps, the last loss at the last step', () => {
+    // T = 10 steps recorded every 4th: losses after steps 0, 4, 8 and 10.
+    const strided: RegressionResult = { ...regression(5, [8, 4, 2, 1]), lossStride: 4 };
+    const rows = parseCsv(regressionRunsToCsv([{ label: 'long', result: strided, totalSteps: 10 }]));
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([['step', 'epoch'], ['0', '0'], ['4', '0.8'], ['8', '1.6'], ['10', '2']]);
+    expect(rows.map((row) => row[2])).toEqual(['long', '8', '4', '2', '1']);
+  });
+
+  it('puts runs whose recorded steps differ into the long table, each loss at its own step', () => {
+    const everyStep = regression(5, [8, 6, 4]);
+    const strided: RegressionResult = { ...regression(5, [8, 4, 2, 1]), lossStride: 4 };
+    const rows = parseCsv(regressionRunsToCsv([
+      { label: 'short', result: everyStep, totalSteps: 2 },
+      { label: 'long', result: strided, totalSteps: 10 },
+    ]));
+    expect(rows[0]).toEqual(['run', 'step', 'epoch', 'loss']);
+    expect(rows.slice(1).map((row) => [row[0], Number(row[1]), Number(row[3])])).toEqual([
+      ['short', 0, 8],
+      ['short', 1, 6],
+      ['short', 2, 4],
+      ['long', 0, 8],
+      ['long', 4, 4],
+      ['long', 8, 2],
+      ['long', 10, 1],
     ]);
   });
 });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { decodeState } from '../../../src/share/codec';
 import { shareError } from '../../../src/share/errors';
-import { FORMAT_VERSION, migrateToCurrent, V0_GRID, versionOf, type MigrationStep } from '../../../src/share/migrate';
-import { readStateFile } from '../../../src/share/stateFile';
+import { encodeState } from '../../../src/share/codec';
+import { FORMAT_VERSION, LEGACY_GRADIENT_FORMULA, migrateToCurrent, V0_GRID, versionOf, withChapterChoices, type MigrationStep } from '../../../src/share/migrate';
+import { readStateFile, stateFileText } from '../../../src/share/stateFile';
+import { defaultSheet, GRADIENT_FORMULA } from '../../../src/sheet/defaultSheet';
+import type { SheetState } from '../../../src/sheet/types';
+
+/** The chapter's sheet as builds before choice cells saved it: B6 free text, the old gradient formula. */
+function legacyChapter(gradMode = 'printed'): SheetState {
+  const { validations: _, ...state } = defaultSheet();
+  return { ...state, cells: { ...state.cells, B6: gradMode, B7: LEGACY_GRADIENT_FORMULA } };
+}
 
 /**
  * Links as the pre-release build wrote them (format 0: bare lz payload of `{ c: cells }`, no
@@ -81,5 +90,35 @@ describe('format migrations', () => {
       const failing: MigrationStep = { from: 0, up: () => ({ ok: false, error }) };
       expect(migrateToCurrent({ c: {} }, [failing, steps[1]], 2)).toEqual({ ok: false, error });
     });
+  });
+});
+
+describe('sheets saved before choice cells', () => {
+  it('a chapter link from before opens with grad_mode as a choice and the gradient tied to f', () => {
+    const decoded = decodeState(encodeState(legacyChapter()));
+    expect(decoded).toMatchObject({ ok: true, state: { validations: { B6: ['printed', 'corrected'] } } });
+    if (decoded.ok) {
+      expect(decoded.state.cells.B7).toBe(GRADIENT_FORMULA);
+      expect(decoded.state.cells.B6).toBe('printed');
+      expect(decoded.state).toEqual(defaultSheet());
+    }
+  });
+
+  it('a typo kept in an old sheet stays as typed (and now shows #VALUE!) instead of being corrected silently', () => {
+    const read = readStateFile(stateFileText(legacyChapter('print')));
+    expect(read).toMatchObject({ ok: true, state: { cells: { B6: 'print' }, validations: { B6: ['printed', 'corrected'] } } });
+  });
+
+  it('leaves sheets with choice cells, and sheets without a grad_mode, as they are', () => {
+    const custom = { ...defaultSheet(), validations: { C9: ['a', 'b'] } };
+    expect(withChapterChoices(custom)).toBe(custom);
+    const plain: SheetState = { rows: 5, cols: 5, cells: { A1: LEGACY_GRADIENT_FORMULA }, names: { grad: 'A1' }, colWidths: {}, charts: [], pins: [] };
+    expect(withChapterChoices(plain)).toBe(plain);
+  });
+
+  it('a gradient formula the user changed is not touched', () => {
+    const edited = { ...legacyChapter(), cells: { ...legacyChapter().cells, B7: '=[0.2*x1, 4*x2]' } };
+    expect(withChapterChoices(edited).cells.B7).toBe('=[0.2*x1, 4*x2]');
+    expect(withChapterChoices(edited).validations).toEqual({ B6: ['printed', 'corrected'] });
   });
 });

@@ -59,4 +59,16 @@ describe('sheet schema', () => {
   it('fills empty defaults for omitted names, widths, charts and pins', () => {
     expect(read({})).toEqual({ ok: true, state: { rows: 20, cols: 10, cells: {}, names: {}, colWidths: {}, charts: [], pins: [] } });
   });
+
+  it('accepts choice cells inside the grid with one to 64 short texts each, and nothing else', () => {
+    expect(read({ cells: { B6: 'printed' }, validations: { B6: ['printed', 'corrected'] } })).toMatchObject({ ok: true, state: { validations: { B6: ['printed', 'corrected'] } } });
+    expect(read({})).toMatchObject({ ok: true });
+    expect((read({}) as { state: object }).state).not.toHaveProperty('validations');
+    failsAt({ validations: { K1: ['a'] } }, 'state.validations.K1');
+    failsAt({ validations: { B6: [] } }, 'state.validations.B6');
+    failsAt({ validations: { B6: [1] } }, 'state.validations.B6.0');
+    failsAt({ validations: { B6: ['x'.repeat(SHEET_LIMITS.maxChoiceChars + 1)] } }, 'state.validations.B6.0');
+    failsAt({ validations: { B6: Array.from({ length: SHEET_LIMITS.maxChoices + 1 }, (_, i) => `v${i}`) } }, 'state.validations.B6');
+    failsAt({ validations: { b6: ['a'] } }, 'state.validations.b6');
+  });
 });

@@ -46,7 +46,10 @@ export const regressionArb: fc.Arbitrary<RegressionRequest> = fc
       trainSeed: fc.integer(),
       initScale: fc.double({ min: 0, max: 1, noNaN: true }),
       configs: fc.array(
-        fc.record({ lr: finite, momentum: finite, convention: fc.constantFrom('mxnet' as const, 'pytorch' as const) }),
+        fc.record(
+          { lr: finite, momentum: finite, convention: fc.constantFrom('mxnet' as const, 'pytorch' as const), optimizer: fc.constant('sgd' as const) },
+          { requiredKeys: ['lr', 'momentum', 'convention'] },
+        ),
         { minLength: 1, maxLength: 4 },
       ),
     }),
@@ -100,15 +103,20 @@ export const sheetStateArb: fc.Arbitrary<SheetState> = fc
       cell: address,
       request: computeRequestArb,
     });
-    return fc.record({
-      rows: fc.constant(rows),
-      cols: fc.constant(cols),
-      cells: fc.dictionary(address, rawCell, { maxKeys: 25 }),
-      names: fc.dictionary(nameArb, address, { maxKeys: 4 }),
-      colWidths: fc.dictionary(fc.nat(Math.min(cols, 100) - 1).map(columnLetters), fc.integer({ min: 0, max: 5_000 }), { maxKeys: 4 }),
-      charts: fc.array(chart, { maxLength: 3 }),
-      pins: fc.array(pin, { maxLength: 3 }),
-    });
+    return fc.record(
+      {
+        rows: fc.constant(rows),
+        cols: fc.constant(cols),
+        cells: fc.dictionary(address, rawCell, { maxKeys: 25 }),
+        names: fc.dictionary(nameArb, address, { maxKeys: 4 }),
+        colWidths: fc.dictionary(fc.nat(Math.min(cols, 100) - 1).map(columnLetters), fc.integer({ min: 0, max: 5_000 }), { maxKeys: 4 }),
+        charts: fc.array(chart, { maxLength: 3 }),
+        pins: fc.array(pin, { maxLength: 3 }),
+        // Choice cells are written only when there are some, so a sheet has none or at least one.
+        validations: fc.dictionary(address, fc.array(text(200), { minLength: 1, maxLength: 4 }), { minKeys: 1, maxKeys: 3 }),
+      },
+      { requiredKeys: ['rows', 'cols', 'cells', 'names', 'colWidths', 'charts', 'pins'] },
+    );
   });
 
 /** The chapter's regression experiment as the sheet asks for it (one config per cell). */

@@ -44,9 +44,20 @@ describe('formatValue', () => {
     expect(formatValue(e.value('A1'), (key, args) => translate('en', key, args))).toBe('momentum · 15 steps · f = 7.0e-4');
   });
 
-  it('shows notes through the translation function, or in English without one', () => {
+  it('a diverged run says from which step, instead of a final value that means nothing', () => {
+    const e = sheet({ A1: '=GD(0.1*x1^2 + 2*x2^2, -5, -2, 1.1, 15, [0.2*x1, 2*x2])', A2: '=REGRESSION(5, 0.9)', A3: '=SGD(0.2)' });
+    settle(e);
+    expect(formatValue(e.value('A1'))).toBe('GD · 15 steps · diverges from step 1');
+    expect(formatValue(e.value('A1'), (key, args) => translate('zh', key, args))).toBe('GD · 15 步 · 从第 1 步起发散');
+    const step = e.runAt('A2')?.divergedAt;
+    expect(step).not.toBeNull();
+    expect(formatValue(e.value('A2'))).toBe(`regression · mom 0.9 · diverges from step ${step}`);
+    expect(formatValue(e.value('A3'))).toMatch(/^SGD · loss = \d/);
+  });
+
+  it('shows notes through the translation function, or as their key without one (the engine holds no sentences)', () => {
     const note = { kind: 'note', key: 'note.sgd' } as const;
-    expect(formatValue(note)).toBe('mom = 0: plain minibatch SGD.');
+    expect(formatValue(note)).toBe('note.sgd');
     expect(formatValue(note, (key) => (key === 'note.sgd' ? 'mom = 0：普通的小批量 SGD。' : key))).toBe('mom = 0：普通的小批量 SGD。');
     expect(formatValue({ kind: 'note', key: 'no.such.key' })).toBe('no.such.key');
   });

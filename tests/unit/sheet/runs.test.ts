@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPath2D } from '../../../src/core/optimize2d';
 import type { Path2DRequest, Path2DResult, RegressionRequest } from '../../../src/core/runTypes';
 import { requestKey } from '../../../src/sheet/runKey';
+import { sameValue } from '../../../src/sheet/values';
 import { runRegressionReference } from '../../reference/regressionReference';
 import { code, num, settle, sheet } from './helpers';
 
@@ -103,15 +104,78 @@ describe('run cells: pending → runNeeds → supplyRunResult → run value', ()
   });
 });
 
-describe('diverged and failed runs', () => {
-  it('a diverged run is #DIVERGED; its steady parts stay readable and charts still get the run', () => {
-    const e = sheet({ A1: '=x1^2 + x2^2', B1: '=GD(A1, 1, 1, 1.5, 100)', C1: '=B1.diverged_at', C2: '=B1.steps', C3: '=B1.f', C4: '=B1+1' });
+describe('theory beside simulation: parts per eigendirection', () => {
+  it('GD with the printed gradient: |e_i| is the closed form |x0_i|·|1 − ηλ_i|ᵗ, the envelope the same, rates and ρ agree', () => {
+    const e = sheet({
+      A1: CHAPTER,
+      B1: '=GD(A1, -5, -2, 1.1, 15, [0.2*x1, 2*x2])',
+      C1: '=B1.err1s', C2: '=B1.err2s', C3: '=B1.env2s', C4: '=B1.rate1', C5: '=B1.rho1', C6: '=B1.rate2', C7: '=B1.rho2',
+    });
     settle(e);
-    expect(code(e, 'B1')).toBe('#DIVERGED');
-    expect(num(e, 'C1')).toBe(num(e, 'C2'));
-    expect(code(e, 'C3')).toBe('#DIVERGED');
+    const row = (address: string) => {
+      const value = e.value(address);
+      if (value.kind !== 'array') throw new Error(`${address} is ${value.kind}`);
+      return value.items.map((item) => (item.kind === 'number' ? item.value : NaN));
+    };
+    row('C1').forEach((v, t) => expect(v).toBeCloseTo(5 * 0.78 ** t, 10));
+    row('C2').forEach((v, t) => expect(v).toBeCloseTo(2 * 1.2 ** t, 8));
+    row('C3').forEach((v, t) => expect(v).toBeCloseTo(2 * 1.2 ** t, 8));
+    expect(row('C2')).toHaveLength(16);
+    expect(num(e, 'C4')).toBeCloseTo(0.78, 12);
+    expect(num(e, 'C5')).toBeCloseTo(0.78, 12);
+    expect(num(e, 'C6')).toBeCloseTo(1.2, 12);
+    expect(num(e, 'C7')).toBeCloseTo(1.2, 12);
+  });
+
+  it('a run whose gradient is not linear has no eigendirections (#N/A), a regression run no such parts (#VALUE!)', () => {
+    const e = sheet({ B1: '=GD(x1^4 + x2^2, 1, 1, 0.1, 5)', C1: '=B1.err1s', C2: '=B1.rho2', B2: '=REGRESSION(0.2, 0.5)', C3: '=B2.rate1' });
+    settle(e);
+    expect(e.value('C1')).toMatchObject({ code: '#N/A', reason: 'error.noTheory' });
+    expect(e.value('C2')).toMatchObject({ code: '#N/A', reason: 'error.noTheory' });
+    expect(e.value('C3')).toMatchObject({ code: '#VALUE!', reason: 'error.unknownField', args: { kind: 'regression', field: 'rate1' } });
+  });
+});
+
+describe('diverged and failed runs', () => {
+  it('a diverged run is a run that knows it: steady parts read normally, final values are #DIVERGED with the step', () => {
+    const e = sheet({ A1: '=x1^2 + x2^2', B1: '=GD(A1, 1, 1, 1.5, 100)', C1: '=B1.diverged_at', C2: '=B1.steps', C3: '=B1.f', C4: '=B1.x1', C5: '=COUNT(B1.fs)' });
+    settle(e);
+    const run = e.value('B1');
+    // Along λ = 2 each step multiplies the error by 1 − 1.5·2 = −2: evident from step 1.
+    expect(run).toMatchObject({ kind: 'run', divergedAt: 1 });
+    expect(num(e, 'C1')).toBe(1);
+    // The run itself goes on until f leaves the core's hard bound (f·4 per step: 10⁶ at step 10).
+    expect(num(e, 'C2')).toBe(Math.ceil(Math.log(1e6) / Math.log(4)));
+    expect(num(e, 'C5')).toBe(num(e, 'C2') + 1);
+    expect(e.value('C3')).toEqual({ kind: 'error', code: '#DIVERGED', reason: 'error.diverged', args: { step: 1 } });
     expect(code(e, 'C4')).toBe('#DIVERGED');
-    expect(e.runAt('B1')?.result.kind).toBe('path2d');
+    expect(e.runAt('B1')).toBe(run);
+  });
+
+  it('undo from η = 1.1001 back to η = 1.1 gives the cell its own diverged run back, and says it changed', () => {
+    const e = sheet({ A1: CHAPTER, B2: '1.1', B1: '=GD(A1, -5, -2, B2, 15, [0.2*x1, 2*x2])' });
+    settle(e);
+    const first = e.runAt('B1');
+    expect(first?.divergedAt).toBe(1);
+    e.setCell('B2', '1.1001');
+    settle(e);
+    const second = e.runAt('B1');
+    expect(second?.divergedAt).toBe(1);
+    expect(second?.result).not.toBe(first?.result);
+    const changed = e.undo();
+    expect(changed.has('B1')).toBe(true);
+    expect(e.runAt('B1')?.result).toBe(first?.result);
+    expect(e.runAt('B1')?.request.kind === 'path2d' && e.runAt('B1')?.request).toMatchObject({ eta: 1.1 });
+  });
+
+  it('two runs compare by request, result and divergedAt', () => {
+    const request: Path2DRequest = { kind: 'path2d', method: 'gd', objective: 'x1^2', gradient: null, start: [1, 1], eta: 0.1, gamma: 0, steps: 2 };
+    const result = pathResult(request);
+    const run = { kind: 'run', request, result, divergedAt: null } as const;
+    expect(sameValue(run, { ...run, request: { ...request } })).toBe(true);
+    expect(sameValue(run, { ...run, divergedAt: 2 })).toBe(false);
+    expect(sameValue(run, { ...run, result: pathResult(request) })).toBe(false);
+    expect(sameValue(run, { ...run, request: { ...request, eta: 0.2 } })).toBe(false);
   });
 
   it('a failed run shows #N/A with the message and is no longer needed', () => {
@@ -182,5 +246,32 @@ describe('regression runs', () => {
     expect(num(e, 'C2')).toBeCloseTo(2, 2);
     expect(num(e, 'C3')).toBeCloseTo(-3.4, 2);
     expect(num(e, 'C4')).toBeCloseTo(4.2, 2);
+  });
+
+  it('decay_epoch = 0 means no decay, as in the chapter’s `if decay_epoch and …`: the same run as "none"', () => {
+    const e = sheet({ B1: '=REGRESSION(0.2, 0.5, 3, 10, 0)', B2: '=REGRESSION(0.2, 0.5, 3, 10, "none")', B3: '=REGRESSION(0.2, 0.5, 3, 10, 1)' });
+    const needs = e.runNeeds();
+    expect(needs).toHaveLength(2);
+    expect(needs.find((n) => n.cells.includes('B1'))?.cells).toEqual(['B1', 'B2']);
+    expect(needs.find((n) => n.cells.includes('B1'))?.request).toMatchObject({ decayEpoch: null });
+    expect(code(sheet({ B1: '=REGRESSION(0.2, 0.5, 3, 10, -1)' }), 'B1')).toBe('#VALUE!');
+  });
+
+  it('SGD(lr) asks for plain minibatch SGD, a request of its own beside momentum 0', () => {
+    const e = sheet({ B1: '=SGD(0.2)', B2: '=REGRESSION(0.2, 0)', C1: '=MAX_ABS_DIFF(B1.losses, B2.losses)', C2: '=B1.loss' });
+    const needs = e.runNeeds();
+    expect(needs).toHaveLength(2);
+    expect(needs.find((n) => n.cells.includes('B1'))?.request).toMatchObject({ configs: [{ lr: 0.2, momentum: 0, optimizer: 'sgd' }] });
+    settle(e);
+    expect(num(e, 'C1')).toBe(0);
+    expect(num(e, 'C2')).toBeLessThan(1e-4);
+    expect(e.value('B1')).toMatchObject({ kind: 'run', divergedAt: null });
+  });
+
+  it('MAX_ABS_DIFF is the largest |a_i − b_i|, and refuses series of different lengths', () => {
+    const e = sheet({ A1: '1', B1: '2', C1: '5', A2: '1.5', B2: '2', C2: '3', D1: '=MAX_ABS_DIFF(A1:C1, A2:C2)', D2: '=MAX_ABS_DIFF(A1:C1, A2:B2)', D3: '=MAX_ABS_DIFF(A1:C1, A1/0)' });
+    expect(num(e, 'D1')).toBe(2);
+    expect(e.value('D2')).toMatchObject({ code: '#VALUE!', reason: 'error.lengthMismatch' });
+    expect(code(e, 'D3')).toBe('#DIV/0!');
   });
 });

@@ -65,11 +65,18 @@ describe('theory cells', () => {
 });
 
 describe('EWMA cells', () => {
-  it('WINDOW(γ) = 1/(1 − γ), and γ = 1 divides by zero', () => {
-    const e = sheet({ A1: '=WINDOW(0.95)', A2: '=WINDOW(0.9)', A3: '=WINDOW(1)' });
+  it('WINDOW(γ) = 1/(1 − γ) for 0 ≤ γ < 1', () => {
+    const e = sheet({ A1: '=WINDOW(0.95)', A2: '=WINDOW(0.9)', A3: '=WINDOW(0)' });
     expect(num(e, 'A1')).toBeCloseTo(20, 12);
     expect(num(e, 'A2')).toBeCloseTo(10, 12);
-    expect(code(e, 'A3')).toBe('#DIV/0!');
+    expect(num(e, 'A3')).toBe(1);
+  });
+
+  it.each(['1', '1.5', '-0.1', '-1'])('WINDOW and EWMA_WEIGHTS with γ = %s outside [0, 1) are #NUM!', (gamma) => {
+    const e = sheet({ A1: `=WINDOW(${gamma})`, A2: `=EWMA_WEIGHTS(${gamma}, 10)` });
+    for (const address of ['A1', 'A2']) {
+      expect(e.value(address)).toMatchObject({ kind: 'error', code: '#NUM!', reason: 'error.outOfHalfOpenRange', args: { min: 0, max: 1 } });
+    }
   });
 
   it('EWMA_WEIGHTS(γ, n) are (1 − γ)·γ^i and sum to 1 − γ^n', () => {

@@ -28,19 +28,23 @@ export interface ChartCardProps {
   /** The session version of the data shown, reported back through onPainted. */
   readonly version?: number;
   readonly onPainted?: (version: number, at: number) => void;
+  /** A warning the reader must see with the chart (not only on hover), e.g. runs whose gradient is not ∇f. */
+  readonly badge?: string;
+  /** The chart zooms and pans (dataZoom): offer a button that shows the whole region again. */
+  readonly zoomable?: boolean;
 }
 
 // ECharts is most of the page's code: it loads beside the first paint of the grid, not before it.
 const EChart = lazy(() => import('../../echarts/EChart').then((module) => ({ default: module.EChart })));
 
-async function exportPng(id: string, chart: EChartsType): Promise<void> {
+async function exportPng(id: string, chart: EChartsType, title: string): Promise<void> {
   const { chartPngDataUrl } = await import('../../echarts/exportImage');
-  downloadDataUrl(`${id}.png`, chartPngDataUrl(chart));
+  downloadDataUrl(`${id}.png`, await chartPngDataUrl(chart, title));
 }
 
-async function exportSvg(id: string, chart: EChartsType): Promise<void> {
+async function exportSvg(id: string, chart: EChartsType, title: string): Promise<void> {
   const { chartSvgString } = await import('../../echarts/exportImage');
-  downloadText(`${id}.svg`, chartSvgString(chart), 'image/svg+xml');
+  downloadText(`${id}.svg`, chartSvgString(chart, title), 'image/svg+xml');
 }
 
 export function ChartCard(props: ChartCardProps): JSX.Element {
@@ -57,18 +61,31 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
         {props.title}
         <span class="chart-tools">
           {props.tools}
-          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && void exportPng(props.id, chart)}>
+          <Show when={props.zoomable}>
+            <button type="button" onClick={() => chart?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 })} title={t('chart.zoomHint')}>
+              {t('chart.resetZoom')}
+            </button>
+          </Show>
+          <button type="button" aria-label={t('chart.exportPng', { title: props.title })} onClick={() => chart && void exportPng(props.id, chart, props.title)}>
             PNG
           </button>
           <button
             type="button"
             aria-label={t('chart.exportSvg', { title: props.title })}
-            onClick={() => chart && void exportSvg(props.id, chart)}
+            onClick={() => chart && void exportSvg(props.id, chart, props.title)}
           >
             SVG
           </button>
         </span>
       </h2>
+      <Show when={props.badge}>
+        {(badge) => (
+          <p class="chart-badge" role="note">
+            <span aria-hidden="true">⚠ </span>
+            {badge()}
+          </p>
+        )}
+      </Show>
       <div ref={props.widthRef} class="chart-measure">
         <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
           <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>

@@ -9,6 +9,7 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
   const curves = props.app.charts.ewma(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const option = createMemo(() =>
@@ -28,7 +29,7 @@ export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding>
       onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.ewma.title')}
       option={option()}
-      summary={ewmaSummary(curves())}
+      summary={ewmaSummary(curves(), t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
     />

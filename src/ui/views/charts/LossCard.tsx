@@ -10,6 +10,7 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
   const runs = props.app.charts.loss(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const [columns, setColumns] = createSignal(false);
@@ -27,7 +28,7 @@ export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding>
       onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.loss.title')}
       option={option()}
-      summary={lossSummary(runs())}
+      summary={lossSummary(runs(), t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
       height={columns() ? smallMultiplesHeight({ runs: runs(), width: width() }) : undefined}

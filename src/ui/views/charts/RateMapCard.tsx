@@ -9,6 +9,7 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
   const data = props.app.charts.rateMap(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const option = createMemo(() => {
@@ -26,7 +27,7 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
   const summary = () => {
     const current = data();
     if (!current) return '';
-    return rateMapSummary(current.eigenvalues, current.current, current.currentRate);
+    return rateMapSummary(current.eigenvalues, current.current, current.currentRate, t);
   };
   return (
     <ChartCard

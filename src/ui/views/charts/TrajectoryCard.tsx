@@ -10,7 +10,9 @@ import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
 export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBinding> }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- the app state is created once and never replaced.
   const charts = props.app.charts;
+  // eslint-disable-next-line solid/reactivity -- a card shows one chart for its life (ChartsPanel makes a new card for a new binding).
   const data = charts.trajectory(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const arrows = () => props.binding().arrows === true;
@@ -41,9 +43,10 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
       title={t('chart.trajectories.title')}
       option={option()}
-      summary={trajectorySummary(data()?.runs ?? [])}
+      summary={trajectorySummary(data()?.runs ?? [], t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
+      zoomable
       // The cells are written once, when the drag ends: one undo step, and the axes (which follow
       // the runs) stay put under the pointer while it moves.
       draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: () => undefined, onDragEnd: (point) => charts.moveStart(point) }}
@@ -52,6 +55,11 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
           <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
           {t('chart.trajectories.arrows')}
         </label>
+      }
+      badge={
+        (data()?.notGradient.length ?? 0) > 0
+          ? t('chart.trajectories.notGradient', { count: data()?.notGradient.length ?? 0, runs: data()?.notGradient.join(', ') ?? '' })
+          : undefined
       }
       note={<p class="chart-note">{t('chart.trajectories.note')}</p>}
     />

@@ -42,6 +42,7 @@ export function typeAhead(choices: readonly Choice[], from: number, letter: stri
 
 export function ChoiceList(props: ChoiceListProps) {
   let list!: HTMLDivElement;
+  // eslint-disable-next-line solid/reactivity -- the list opens on the value the cell had when it opened.
   const [focused, setFocused] = createSignal(initialChoice(props.choices, props.current));
   // Its size is known once rendered: then it is kept inside the window (a cell at the right
   // edge of a narrow screen, or near the bottom, opens its list leftwards or upwards).
@@ -56,6 +57,7 @@ export function ChoiceList(props: ChoiceListProps) {
     options()[clamped]?.focus();
   }
 
+  // eslint-disable-next-line solid/reactivity -- the callback runs on a later press, where props are read fresh.
   closeOnOutsidePress(() => list, () => props.onClose(null, false));
   onMount(() => {
     setSize({ width: list.offsetWidth, height: list.offsetHeight });

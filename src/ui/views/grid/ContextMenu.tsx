@@ -30,6 +30,7 @@ export function ContextMenu(props: ContextMenuProps) {
     items[(index + items.length) % items.length]?.focus();
   }
 
+  // eslint-disable-next-line solid/reactivity -- the callback runs on a later press, where props are read fresh.
   closeOnOutsidePress(() => menu, () => props.onClose(false));
   onMount(() => focusItem(0));
 

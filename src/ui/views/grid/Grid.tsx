@@ -33,6 +33,7 @@ export interface GridProps {
 const SCROLL_PADDING = `${ROW_HEIGHT}px 0 0 ${ROW_HEADER_WIDTH}px`;
 
 export function Grid(props: GridProps) {
+  // eslint-disable-next-line solid/reactivity -- the grid renders one model for its whole life.
   const model = props.model;
   const win = createGridWindow(model, () => positionOf(model.selection().anchor));
   const ctl = createGridController(model, win);
@@ -100,11 +101,11 @@ export function Grid(props: GridProps) {
         style={gridStyle()}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
-        onMouseDown={pointer.onMouseDown}
-        onPointerDown={pointer.onPointerDown}
-        onPointerOver={pointer.onPointerOver}
-        onDblClick={pointer.onDblClick}
-        onContextMenu={pointer.onContextMenu}
+        onMouseDown={(event) => pointer.onMouseDown(event)}
+        onPointerDown={(event) => pointer.onPointerDown(event)}
+        onPointerOver={(event) => pointer.onPointerOver(event)}
+        onDblClick={(event) => pointer.onDblClick(event)}
+        onContextMenu={(event) => pointer.onContextMenu(event)}
       />
       <p id={helpId} class="mp-visually-hidden">
         {t('grid.help')}

@@ -38,6 +38,7 @@ function sameView(a: CellView, b: CellView): boolean {
     a.stale === b.stale &&
     a.color === b.color &&
     a.highlighted === b.highlighted &&
+    a.diverged === b.diverged &&
     a.overflows === b.overflows &&
     sameChoices(a.choices, b.choices)
   );
@@ -57,12 +58,15 @@ function cellLabel(address: CellAddress, name: string | undefined, view: CellVie
 }
 
 export function GridCell(props: GridCellProps) {
+  // eslint-disable-next-line solid/reactivity -- the controller is one object for the grid's lifetime, never replaced.
   const ctl = props.ctl;
   // Views are rebuilt on every change of the cell; equal ones must not touch the DOM.
   const view = createMemo(() => ctl.model.cellView(props.address), undefined, { equals: sameView });
   const selected = createMemo(() => rectContains(ctl.rect(), props.row, props.col));
-  const editingHere = () => ctl.editing()?.address === props.address;
+  const editingHere = () => ctl.isEditing(props.address);
   const choice = () => hasChoices(view());
+  // Its own memo: the element's attribute effect re-runs for any of its signals, the label only for its own.
+  const label = createMemo(() => cellLabel(props.address, ctl.model.nameOf(props.address), view()));
   // A choice cell keeps its text inside, clear of the dropdown button.
   const overflows = () => view().overflows === true && !choice();
 
@@ -76,11 +80,11 @@ export function GridCell(props: GridCellProps) {
       data-overflows={overflows() ? '' : undefined}
       aria-colindex={props.col + 2}
       aria-selected={selected() ? 'true' : 'false'}
-      aria-label={cellLabel(props.address, ctl.model.nameOf(props.address), view())}
+      aria-label={label()}
       aria-description={view().title}
       aria-busy={isPending(view()) ? 'true' : undefined}
       aria-haspopup={choice() ? 'listbox' : undefined}
-      aria-expanded={choice() ? (ctl.choosing() === props.address ? 'true' : 'false') : undefined}
+      aria-expanded={choice() ? (ctl.isChoosing(props.address) ? 'true' : 'false') : undefined}
       title={view().title}
       tabIndex={ctl.isActive(props.address) ? 0 : -1}
       classList={{
@@ -88,6 +92,7 @@ export function GridCell(props: GridCellProps) {
         'is-selected': selected(),
         'is-pending': isPending(view()),
         'is-highlighted': view().highlighted === true,
+        'is-diverged': view().diverged === true,
         'is-editing': editingHere(),
       }}
       style={{
@@ -124,6 +129,7 @@ function CellContent(props: { readonly view: CellView }) {
 /** The in-cell editor. Keys it does not consume (Enter, Tab, Esc) bubble to the grid's handler. */
 function CellEditor(props: { readonly ctl: GridController; readonly address: CellAddress }) {
   let input!: HTMLInputElement;
+  // eslint-disable-next-line solid/reactivity -- the editor opens with the text of the moment it opened.
   const initial = props.ctl.editing()?.initial ?? '';
   onMount(() => {
     input.focus();

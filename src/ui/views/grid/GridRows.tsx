@@ -64,6 +64,7 @@ export function renderRows(grid: HTMLElement, props: GridRowsProps): void {
     );
   };
 
+  // eslint-disable-next-line solid/reactivity -- sortedChildren reads the accessor inside its own effect.
   sortedChildren(grid, rows, (row) => {
     if (row === HEADER) return headerRow();
     return dataRow(row);

@@ -16,6 +16,7 @@ export interface NameDialogProps {
 
 export function NameDialog(props: NameDialogProps) {
   let dialog!: HTMLDivElement;
+  // eslint-disable-next-line solid/reactivity -- the callback runs on a later press, where props are read fresh.
   closeOnOutsidePress(() => dialog, () => props.onClose());
   const label = () => t('grid.nameDialog', { address: props.address });
   return (

@@ -48,12 +48,17 @@ export function createGridController(model: GridModel, scroller: GridScroller = 
     equals: (a, b) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right,
   });
   const isActive = createSelector(active);
+  // Selectors, so that starting or ending an edit re-renders two cells, not every rendered one.
+
   const [editing, setEditing] = createSignal<EditSession | null>(null);
   const [draft, setDraft] = createSignal('');
   const [menu, setMenu] = createSignal<MenuState | null>(null);
   const [naming, setNaming] = createSignal<CellAddress | null>(null);
   /** The choice cell whose list of values is open. */
   const [choosing, setChoosing] = createSignal<CellAddress | null>(null);
+  // Selectors, so that starting or ending an edit (or a choice list) re-renders two cells, not every rendered one.
+  const isEditing = createSelector(() => editing()?.address ?? null);
+  const isChoosing = createSelector(choosing);
 
   function cellElement(address: CellAddress): HTMLElement | null {
     return gridElement?.querySelector<HTMLElement>(`[data-address="${address}"]`) ?? null;
@@ -195,6 +200,8 @@ export function createGridController(model: GridModel, scroller: GridScroller = 
     active,
     rect,
     isActive,
+    isEditing,
+    isChoosing,
     editing,
     draft,
     setDraft,

@@ -64,7 +64,7 @@ function mount(initial: ChartOption, props: Partial<EChartProps> = {}): Mounted 
 }
 
 // After a replaceMerge, getOption() keeps removed series as null slots.
-const seriesIds = (chart: EChartsType) => (chart.getOption().series as ({ id: string } | null)[]).filter((s) => s !== null).map((s) => s!.id);
+const seriesIds = (chart: EChartsType) => (chart.getOption().series as ({ id: string } | null)[]).filter((s) => s !== null).map((s) => s.id);
 
 describe('EChart', () => {
   test('renders a described image region with an ECharts instance inside', () => {
@@ -98,11 +98,14 @@ describe('EChart', () => {
     expect((chart.getOption().legend as unknown[]).length).toBe(0);
   });
 
-  test('SVG export of a live chart, after updates, draws its current runs', async () => {
+  test('SVG export of a live chart, after updates, draws its current runs under its title', async () => {
     const { chart, setOption } = mount(buildTrajectoryOption(model));
     await setOption(buildTrajectoryOption({ ...model, runs: model.runs.slice(2, 3) }));
-    const svg = chartSvgString(chart);
+    const svg = chartSvgString(chart, 'Iterates over <f>');
     expect(svg.startsWith('<svg')).toBe(true);
+    // The title is the image's first text, escaped, and the chart sits below its band.
+    expect(svg).toMatch(/<text[^>]*>Iterates over &lt;f&gt;<\/text><g transform="translate\(0 30\)">/);
+    expect(Number(/height="(\d+)"/.exec(svg)?.[1])).toBe(chart.getHeight() + 30);
     expect(svg).toContain(`stroke="${model.runs[2].color}"`);
     expect(svg).not.toContain(`stroke="${model.runs[1].color}"`);
   });
@@ -116,7 +119,7 @@ describe('EChart', () => {
   test('events reach onEvent with the pointer in data coordinates', () => {
     const onEvent = vi.fn();
     const { chart } = mount(buildTrajectoryOption(model), { onEvent });
-    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[];
+    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]);
     const handler = chart.getZr().handler;
     // zrender reports a click only after a press and release on the same element.
     for (const name of ['mousedown', 'mouseup', 'click'] as const) handler.dispatch(name, { zrX: px, zrY: py, offsetX: px, offsetY: py });
@@ -132,8 +135,8 @@ describe('EChart', () => {
     const onDrag = vi.fn();
     const onDragEnd = vi.fn();
     const { chart } = mount(buildTrajectoryOption(model), { draggable: { seriesId: START_HANDLE_SERIES_ID, onDrag, onDragEnd } });
-    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[];
-    const target = chart.convertFromPixel({ seriesId: START_HANDLE_SERIES_ID }, [px + 40, py - 30]) as number[];
+    const [px, py] = chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]);
+    const target = chart.convertFromPixel({ seriesId: START_HANDLE_SERIES_ID }, [px + 40, py - 30]);
     const handler = chart.getZr().handler;
     // A browser paints a frame before anyone can press the mouse; without frames, flush by hand.
     chart.getZr().flush();
@@ -158,13 +161,15 @@ describe('EChart', () => {
     chart.getZr().flush();
     const drag = (from: number[]) => {
       const handler = chart.getZr().handler;
-      handler.dispatch('mousedown', { zrX: from[0], zrY: from[1] });
-      handler.dispatch('mousemove', { zrX: from[0] + 30, zrY: from[1] });
-      handler.dispatch('mouseup', { zrX: from[0] + 30, zrY: from[1] });
+      // A drag on the background pans the plot (dataZoom), which stops the native event.
+      const event = (zrX: number, zrY: number) => ({ zrX, zrY, preventDefault: () => undefined, stopPropagation: () => undefined });
+      handler.dispatch('mousedown', event(from[0], from[1]));
+      handler.dispatch('mousemove', event(from[0] + 30, from[1]));
+      handler.dispatch('mouseup', event(from[0] + 30, from[1]));
     };
-    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]) as number[]);
+    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, [START[0], START[1]]));
     expect(onDrag).not.toHaveBeenCalled();
-    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, moved) as number[]);
+    drag(chart.convertToPixel({ seriesId: START_HANDLE_SERIES_ID }, moved));
     expect(onDrag).toHaveBeenCalled();
   });
 });

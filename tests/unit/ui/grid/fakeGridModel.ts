@@ -91,11 +91,11 @@ export function createFakeGridModel(options: FakeOptions = {}) {
     deleteRows: (at, count) => record('deleteRows', at, count),
     insertCols: (at, count) => record('insertCols', at, count),
     deleteCols: (at, count) => record('deleteCols', at, count),
-    async setName(address, name) {
+    setName(address, name) {
       record('setName', address, name);
-      if (name === 'taken') return TAKEN_NAME_SENTENCE;
+      if (name === 'taken') return Promise.resolve(TAKEN_NAME_SENTENCE);
       setNames(address, name ?? undefined);
-      return null;
+      return Promise.resolve(null);
     },
     setColWidth(column, width) {
       record('setColWidth', column, width);
