@@ -395,6 +395,19 @@ describe('a newer format', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a link from a newer version says so plainly and opens nothing: the user’s own sheet stays shown and current', async () => {
+    const { context, page, errors } = await withMySheet();
+    await page.close();
+    const tab = await openTab(context, `${e2e.baseUrl}#s=99.abc`, errors);
+    await expect.poll(() => tab.getByRole('alert').textContent(), SLOW).toMatch(/saved by a newer version of the app and was not opened.*format version 99/);
+    await expectMine(tab);
+    await settled(tab);
+    expect(await savedSheet(tab)).toContain('my notes');
+    // The address bar shows the user's sheet, not the link that did not open.
+    await expect.poll(() => appHash(tab), SLOW).not.toBe('#s=99.abc');
+    expect(errors).toEqual([]);
+  });
+
   it('a saved sheet from a newer version says so, opens the chapter instead, and is not overwritten', async () => {
     const { context, page, errors } = await e2e.newPage();
     await context.addInitScript((text) => {
@@ -411,7 +424,7 @@ describe('a newer format', () => {
     expect(await savedSheet(page)).toBe(newer);
     // The session's work is kept among the recent sheets, and in the address bar.
     expect((await recentItemsWith(page, /^edited meanwhile/))[0]).toMatch(/^edited meanwhile/);
-    expect(appHash(page)).toMatch(/^#s=/);
+    await expect.poll(() => appHash(page), SLOW).toMatch(/^#s=/);
     expect(errors).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ export interface Persistence {
   openFile(text: string): Promise<void>;
   /** Replace the sheet with a ready-made one (a new document). */
   openPreset(id: string): Promise<void>;
-  /** The shareable URL for the current sheet, or why there is none. */
+  /** The shareable URL for the current sheet, or why there is none (writes what waits first). */
   shareUrl(): { ok: true; url: string } | { ok: false; length: number };
   /** The latest state file text (for "Export sheet file"). */
   fileText(): string | null;
@@ -130,7 +130,11 @@ export function createPersistence(client: SessionClient, store: TextStore | null
       const reply = await keeper.replace({ kind: 'preset', id });
       refused(reply, (message) => ({ kind: 'fileRefused', message }));
     },
-    shareUrl: () => link.shareUrl(keeper.doc()?.linkText ?? ''),
+    shareUrl() {
+      // The address bar catches up first: a link shared from it by hand then matches the one handed out.
+      keeper.flush();
+      return link.shareUrl(keeper.doc()?.linkText ?? '');
+    },
     fileText: () => keeper.doc()?.fileText ?? null,
     recents: views,
     refreshRecents: () => recents.refresh(),

@@ -42,6 +42,7 @@ function RecentMenu(props: { id: string; persistence: Persistence; focus: 'first
     const all = items();
     all[(index + all.length) % all.length]?.focus();
   };
+  // eslint-disable-next-line solid/reactivity -- the callback runs on a later press, where props are read fresh.
   closeOnOutsidePress(() => menu, () => props.onClose(false));
   onMount(() => focusItem(props.focus === 'first' ? 0 : -1));
 

@@ -6,6 +6,8 @@
  * document has evaluated once in this page without tripping the watchdog, so a sheet that
  * freezes the engine never displaces the user's own. What the session had not reflected when
  * the page is hidden goes to the journal, and the next start replays it on the same sheet.
+ * The address bar and localStorage are written at a quiet moment, not in the task that shows an
+ * edit (calmWrites.ts), and at once whenever the page is hidden or the sheet leaves.
  */
 import { createSignal, type Accessor } from 'solid-js';
 import type { Intent, IntentReply, OpenReply, Patch, PersistedState, SheetDescription } from '../../../session/contract';
@@ -18,6 +20,7 @@ import type { NoticeList } from './notices';
 import type { RecentEntry, Recents } from './recents';
 import { startDecision } from './startDecision';
 import { createJournalKeeper } from './journalKeeper';
+import { calmWrites } from './calmWrites';
 import type { StorageSlots } from './storageSlots';
 
 export interface Doc {
@@ -57,6 +60,8 @@ export interface DocumentKeeper {
   fork(otherText: string): void;
   /** Write this version as current and recent now (another tab is told it stays). */
   saveNow(): void;
+  /** Write what waits for a quiet moment (the address bar, the current sheet) now, e.g. before a link is shared. */
+  flush(): void;
   /** The page is being hidden or unloaded: write what must survive, synchronously. */
   hidden(): void;
   onPersisted(listener: (doc: Doc, first: boolean) => void): void;
@@ -116,15 +121,32 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
     current = { id: shown.id, text: shown.fileText };
   };
 
+  /** The link text in the address bar (null: none written yet). */
+  let linkShown: string | null = null;
+  const writeLink = () => {
+    const text = doc()?.linkText ?? null;
+    if (text === null || text === linkShown) return;
+    linkShown = text;
+    const written = link.write(text);
+    if (written.ok) notices.drop('tooLongForLink');
+    else notices.push({ kind: 'tooLongForLink', length: written.length });
+  };
+
+  // The address bar, the current sheet and the journal's clean-up, at a quiet moment (or flushed).
+  const writes = calmWrites(() => {
+    writeLink();
+    writeCurrent();
+    // Replayed edits are kept once saved: as the current sheet, or (a sheet that is not current yet) in its link and recents.
+    const kept = doc();
+    journal.settle(kept !== null && kept.fileText !== null && (!kept.proven || current?.text === kept.fileText), latestLink);
+  });
+
   const takePersisted = (persisted: PersistedState) => {
     const shown = doc();
     if (shown === null) return;
     const first = shown.fileText === null;
     const next: Doc = { ...shown, fileText: persisted.fileText, linkText: persisted.linkText, description: persisted.description ?? shown.description };
     setDoc(next);
-    const written = link.write(persisted.linkText);
-    if (written.ok) notices.drop('tooLongForLink');
-    else notices.push({ kind: 'tooLongForLink', length: written.length });
     const entry = entryOf(next);
     // A document's first version is kept at once: a page closed right after opening it loses nothing.
     if (entry !== null) recents.save(entry, first);
@@ -136,6 +158,8 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
   };
 
   const switchTo = (id: string) => {
+    // The leaving document's last version is written out before the new one takes its place.
+    writes.flush();
     recents.flush();
     setDoc({ id, proven: false, fileText: null, linkText: null, description: null });
   };
@@ -158,10 +182,7 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       const entry = entryOf(shown);
       if (entry !== null) recents.save(entry, true);
     }
-    writeCurrent();
-    // Replayed edits are kept once saved: as the current sheet, or (a sheet that is not current yet) in its link and recents.
-    const kept = doc();
-    journal.settle(kept !== null && kept.fileText !== null && (!kept.proven || current?.text === kept.fileText), latestLink);
+    writes.schedule();
   };
 
   const decide = (target: Switch, ok: boolean) => {
@@ -263,6 +284,7 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       if (latestLink !== null) journal.replay(latestLink, replaying);
     },
     async reopenSafe(entry) {
+      writes.flush();
       recents.flush();
       const shown = doc();
       const replaced = shown === null ? null : entryOf(shown);
@@ -285,16 +307,19 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
       const entry = entryOf(forked);
       if (entry !== null) recents.save(entry, true);
       current = null;
+      writes.schedule();
     },
     saveNow() {
       const shown = doc();
       const entry = shown === null ? null : entryOf(shown);
       if (entry !== null) recents.save(entry, true);
       current = null;
-      writeCurrent();
+      writes.schedule();
+      writes.flush();
     },
+    flush: () => writes.flush(),
     hidden() {
-      writeCurrent();
+      writes.flush();
       if (latestLink !== null) journal.hidden(latestLink);
       recents.flush();
     },

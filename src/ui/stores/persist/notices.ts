@@ -26,12 +26,13 @@ export type Notice =
   /** Another tab changed this sheet at the same time: that tab keeps its version separately. */
   | { readonly kind: 'tabKept' };
 
+/** Plain functions (no `this`), so they can be handed on as they are. */
 export interface NoticeList {
   readonly notices: Accessor<readonly Notice[]>;
-  push(notice: Notice): void;
-  drop(kind: Notice['kind']): void;
-  dismiss(notice: Notice): void;
-  has(kind: Notice['kind']): boolean;
+  readonly push: (notice: Notice) => void;
+  readonly drop: (kind: Notice['kind']) => void;
+  readonly dismiss: (notice: Notice) => void;
+  readonly has: (kind: Notice['kind']) => boolean;
 }
 
 export function createNoticeList(initial: readonly Notice[] = []): NoticeList {

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { calmWrites } from '../../../../src/ui/stores/persist/calmWrites';
+
+describe('writes that wait for a quiet moment', () => {
+  let count = 0;
+  const make = () => calmWrites(() => void (count += 1), { quietMs: 300, maxWaitMs: 2000, now: () => Date.now() });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    count = 0;
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('a burst of changes is written once, after the page has been quiet', () => {
+    const writes = make();
+    for (let edit = 0; edit < 10; edit++) {
+      writes.schedule();
+      vi.advanceTimersByTime(100);
+    }
+    // Nothing is written while the edits keep coming, nor in the task of any of them.
+    expect(count).toBe(0);
+    expect(writes.waiting).toBe(true);
+    vi.advanceTimersByTime(200);
+    expect(count).toBe(1);
+    expect(writes.waiting).toBe(false);
+    vi.advanceTimersByTime(5000);
+    expect(count).toBe(1);
+  });
+
+  it('changes that never pause are still written within the longest wait', () => {
+    const writes = make();
+    for (let edit = 0; edit < 30; edit++) {
+      writes.schedule();
+      vi.advanceTimersByTime(100);
+    }
+    // 3 s of edits every 100 ms: written at 2 s, and the edits after that wait their own turn.
+    expect(count).toBe(1);
+    vi.advanceTimersByTime(300);
+    expect(count).toBe(2);
+  });
+
+  it('a flush writes what waits at once, and nothing is written twice', () => {
+    const writes = make();
+    writes.schedule();
+    writes.flush();
+    expect(count).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(count).toBe(1);
+  });
+
+  it('a flush with nothing waiting writes nothing', () => {
+    const writes = make();
+    writes.flush();
+    writes.schedule();
+    vi.advanceTimersByTime(300);
+    writes.flush();
+    expect(count).toBe(1);
+  });
+});
