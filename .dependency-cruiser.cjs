@@ -64,7 +64,7 @@ module.exports = {
       'Besides the session, the CLI may name the types of sheet and core, not run their code.'),
     onlyOurs('share-imports-only-sheet-and-core', '^src/share/', ['^src/share/', '^src/sheet/', '^src/core/'],
       'share may import sheet and core types only (ARCHITECTURE: share | sheet types, core types; Never: share ↔ i18n).'),
-    typesOnly('share-imports-sheet-and-core-types-only', '^src/share/', ['^src/sheet/(?!address\\.ts$)', '^src/core/'],
+    typesOnly('share-imports-sheet-and-core-types-only', '^src/share/', ['^src/sheet/(?!(address|chapterVocabulary)\\.ts$)', '^src/core/'],
       'share may name the types of sheet and core, not run their code.'),
     onlyOurs('charts-imports-only-core', '^src/charts/', ['^src/charts/', '^src/core/'],
       'Charts are pure option builders (ARCHITECTURE: charts | core; Never: charts → ui).'),

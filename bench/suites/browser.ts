@@ -1,87 +1,89 @@
 /**
  * The app as a user meets it: the production build (vite build + vite preview) in Debian's
- * Chromium. Measures edit → repaint latency (the app's own measurement, from the committed edit
- * to the second animation frame after every run it caused has landed and the charts were
- * updated; p50 and p95 over 50+ edits) for a 2-D cell and a regression cell, and navigation →
- * every chart painted. Compared with nothing: these are absolute figures for the README.
+ * Chromium. Each measure has a baseline taken in the same run, on the same page where it can be:
+ * the page's own first paint for navigation, one animation frame for edit → repaint, the whole
+ * build for the JavaScript loaded before first paint, the page's load for long tasks.
  */
+import { readdirSync } from 'node:fs';
 import { build } from 'vite';
-import type { Page } from 'playwright-core';
-import { median, type BenchRow, type BenchSuite } from '../harness';
+import { median, percentile, type BenchSuite } from '../harness';
+import { latencyQuantity, type BenchRow } from '../table';
 import { startE2E } from '../../tests/e2e/harness';
-import { cell, settled } from '../../tests/e2e/pageHelpers';
+import { chartsPainted, editLatencies, frameInterval, idle, longTasks, observeLongTasks, scriptsBeforeFirstPaint } from './browserProbes';
 
 const EDITS = 50;
+const LOADS = 7;
+const DIST = 'dist';
 
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-
-function row(caseName: string, implementation: string, samples: readonly number[], note = ''): BenchRow {
-  return {
-    case: caseName,
-    implementation,
-    measurement: { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), runs: samples.length },
-    note: `p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms${note ? `; ${note}` : ''}`,
-  };
-}
-
-/** Type `values` one after another into `address` and collect the app's edit → repaint times. */
-async function editLatencies(page: Page, address: string, values: readonly string[]): Promise<number[]> {
-  const samples: number[] = [];
-  for (const value of values) {
-    const before = await page.locator('.status-line').getAttribute('data-edit-count');
-    await cell(page, address).focus();
-    await page.keyboard.type(value);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((previous) => document.querySelector('.status-line')?.getAttribute('data-edit-count') !== previous, before);
-    await settled(page);
-    samples.push(Number(await page.locator('.status-line').getAttribute('data-last-edit-ms')));
-  }
-  return samples;
-}
-
-async function allChartsPainted(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const cards = [...document.querySelectorAll('[data-chart-id]')];
-      const painted = cards.length > 0 && cards.every((card) => card.querySelector('[data-painted="true"]') !== null);
-      return painted ? performance.now() : false;
-    },
-    undefined,
-    { timeout: 60_000, polling: 'raf' },
-  );
-  return (await handle.jsonValue()) as number;
-}
+const kb = (bytes: number) => ({ value: bytes / 1024, unit: 'KB' as const });
 
 export const browserSuite: BenchSuite = {
   name: 'browser',
-  description: 'preview build in Chromium: edit → repaint latency (p50/p95) and navigation → all charts painted',
-  async run() {
-    await build({ logLevel: 'warn' });
+  async run(): Promise<BenchRow[]> {
+    await build({ logLevel: 'error' });
+    const allScripts = readdirSync(`${DIST}/assets`).filter((name) => name.endsWith('.js')).map((name) => `/assets/${name}`);
     const e2e = await startE2E();
     try {
-      const navigation: number[] = [];
-      for (let i = 0; i < 7; i++) {
+      const loads: { allCharts: number; fcp: number }[] = [];
+      let scripts = null as Awaited<ReturnType<typeof scriptsBeforeFirstPaint>> | null;
+      for (let i = 0; i < LOADS; i++) {
         const { page, context } = await e2e.newPage();
         await page.goto(e2e.baseUrl);
-        navigation.push(await allChartsPainted(page));
+        loads.push(await chartsPainted(page));
+        scripts ??= await scriptsBeforeFirstPaint(page, DIST, allScripts);
         await context.close();
       }
+      if (scripts === null) throw new Error('no page load was measured');
+
       const { page, context } = await e2e.newPage();
+      await observeLongTasks(context);
       await page.goto(e2e.baseUrl);
-      await settled(page);
-      // Momentum γ of the first momentum run (C16) and the learning rate of all regression runs (B29).
+      await chartsPainted(page);
+      await idle(page);
+      const loadLongTasks = (await longTasks(page)).length;
+      const frame = await frameInterval(page);
+      // γ of the first momentum run (C16) and the learning rate of all six regression runs (B29).
       const gammas = Array.from({ length: EDITS }, (_, i) => String(0.1 + (i % 25) * 0.02));
       const lrs = Array.from({ length: EDITS }, (_, i) => String(0.05 + (i % 25) * 0.01));
       const path = await editLatencies(page, 'C16', gammas);
       const regression = await editLatencies(page, 'B29', lrs);
+      const editLongTasks = (await longTasks(page)).length - loadLongTasks;
       await context.close();
+
+      const frameBaseline = { label: 'one animation frame', quantity: { value: frame, unit: 'ms' as const } };
+      const latencyRow = (measure: string, samples: readonly number[], p50: number, p95: number): BenchRow => ({
+        measure,
+        target: { kind: 'atMost', value: p50, unit: 'ms', label: `p50 ≤ ${p50} ms` },
+        extraTargets: [{ target: { kind: 'atMost', value: p95, unit: 'ms', label: `p95 ≤ ${p95} ms` }, measured: { value: percentile(samples, 95), unit: 'ms' } }],
+        measured: latencyQuantity(percentile(samples, 50), percentile(samples, 95)),
+        baseline: frameBaseline,
+        note: `${samples.length} edits, Enter keydown → the frame whose chart pixels show the result`,
+      });
+      const mathjsFiles = scripts.files.filter((file) => file.hasMathjs).map((file) => file.name);
       return [
-        row('navigation', 'load → every chart painted', navigation, 'fresh context each time'),
-        row('edit 2-D cell (γ)', 'keystroke → repaint', path, `${EDITS} edits`),
-        row('edit regression lr', 'keystroke → repaint', regression, `${EDITS} edits, 6 runs in one batch`),
+        {
+          measure: 'JS the page loads before first paint (gzip)',
+          target: { kind: 'atMost', value: 250, unit: 'KB' },
+          extraTargets: [{ target: { kind: 'atMost', value: 0, unit: 'count', label: 'no mathjs' }, measured: { value: mathjsFiles.length, unit: 'count' } }],
+          measured: kb(scripts.gzipBytes),
+          baseline: { label: 'all JS of the build', quantity: kb(scripts.allGzipBytes) },
+          note: `${scripts.files.map((file) => `${file.name} ${(file.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}; ${mathjsFiles.length === 0 ? 'no mathjs' : `mathjs in ${mathjsFiles.join(', ')}`}`,
+        },
+        {
+          measure: 'navigation → every chart painted, p50',
+          target: { kind: 'atMost', value: 1000, unit: 'ms' },
+          measured: { value: median(loads.map((load) => load.allCharts)), unit: 'ms' },
+          baseline: { label: 'first contentful paint, same loads', quantity: { value: median(loads.map((load) => load.fcp)), unit: 'ms' } },
+          note: `${LOADS} loads, fresh browser context each`,
+        },
+        latencyRow('2-D cell edit (γ of a momentum run) → repaint', path, 16, 33),
+        latencyRow('regression lr edit (6 runs) → repaint', regression, 50, 100),
+        {
+          measure: `long tasks (> 50 ms) on the main thread during ${2 * EDITS} edits`,
+          target: { kind: 'atMost', value: 0, unit: 'count' },
+          measured: { value: editLongTasks, unit: 'count' },
+          baseline: { label: 'during the page load', quantity: { value: loadLongTasks, unit: 'count' } },
+        },
       ];
     } finally {
       await e2e.close();

@@ -14,7 +14,8 @@ import { runRegressionReference } from '../../tests/reference/regressionReferenc
 import { chapterConfigs, chapterRequest, sweepConfigs } from '../../tests/reference/chapterRuns';
 import { linspace, regressionSweepReference, sweep2DCompiledOnce, sweep2DReference } from '../../tests/reference/sweeps';
 import type { RegressionRequest, RegressionResult, RegressionSweepRequest, RegressionSweepResult, Sweep2DRequest, Sweep2DResult } from '../../src/core/runTypes';
-import { measure, type BenchRow, type BenchSuite } from '../harness';
+import { measure, type BenchSuite, type Measurement } from '../harness';
+import type { BenchRow } from '../table';
 
 /** No yields inside a run: the bench measures computation, not event-loop turns. */
 const NO_YIELDS = { yieldEvery: Number.MAX_SAFE_INTEGER, chunkSteps: Number.MAX_SAFE_INTEGER } as const;
@@ -65,13 +66,8 @@ function gridAgreement(final: Float64Array, expected: Float64Array, divergedAt: 
   return `max rel. diff ${worst.toExponential(1)}${floor > 0 ? ` (floor ${floor})` : ''}, ${differing} divergence steps differ`;
 }
 
-const once = (ms: number) => ({ medianMs: ms, minMs: ms, maxMs: ms, runs: 1 });
-
 export const regressionSuite: BenchSuite = {
   name: 'regression',
-  description:
-    'minibatch SGD with momentum (chapter: 1000 examples, batch 10, 3 epochs) and sweeps: ' +
-    'tfjs-wasm engine (all configs as one program) vs plain float64 TS references (configs one after another)',
   async run(): Promise<BenchRow[]> {
     const initStarted = performance.now();
     await initTfBackend();
@@ -115,35 +111,54 @@ export const regressionSuite: BenchSuite = {
     const millionStride = lossRecordStride(million.epochs * 100_000);
     const slow = { runs: 3, warmups: 1 } as const;
 
+    const ms = (m: Measurement) => ({ value: m.medianMs, unit: 'ms' as const });
+    const versus = (
+      measure: string,
+      baseline: { label: string; measurement: Measurement },
+      measured: Measurement,
+      extra: { target?: number; note?: string } = {},
+    ): BenchRow => ({
+      measure,
+      measured: ms(measured),
+      baseline: { label: baseline.label, quantity: ms(baseline.measurement) },
+      ...(extra.target !== undefined ? { target: { kind: 'speedUp' as const, value: extra.target } } : {}),
+      ...(extra.note !== undefined ? { note: extra.note } : {}),
+    });
+
+    const chapterReference = { label: 'TS reference, 3 configs in turn', measurement: await measure(() => runRegressionReference(chapter)) };
     const rows: BenchRow[] = [
-      { case: 'chapter K=3', implementation: 'TS reference ×3 configs', isBaseline: true, measurement: await measure(() => runRegressionReference(chapter)) },
-      { case: 'chapter K=3', implementation: 'tfjs batched (1 program)', measurement: await measure(() => engine(chapter)), note: await agreement(chapter) },
-      { case: 'chapter K=3', implementation: 'tfjs unbatched (3 programs)', measurement: await measure(async () => { for (const single of chapterSingles) await engine(single); }) },
-      { case: 'sweep K=256', implementation: 'TS reference ×256 configs', isBaseline: true, measurement: await measure(() => runRegressionReference(sweep256)) },
-      { case: 'sweep K=256', implementation: 'tfjs batched (1 program)', target: '≥ 13× faster', measurement: await measure(() => engine(sweep256)), note: await agreement(sweep256) },
-      { case: 'sweep 32×32 K=1024', implementation: 'TS reference ×1024 configs', isBaseline: true, measurement: await measure(() => regressionSweepReference(sweep1024), { runs: 5 }) },
-      { case: 'sweep 32×32 K=1024', implementation: 'tfjs batched (1 program)', target: '≥ 10× faster', measurement: await measure(() => engineSweep(sweep1024), { runs: 5 }), note: await sweepAgreement() },
-      { case: 'N=10⁶, 1 epoch, K=1', implementation: 'TS reference', isBaseline: true, measurement: await measure(() => runRegressionReference(million), slow), note: `loss every ${millionStride} steps (${Math.ceil(100_000 / millionStride) + 1} points), each over all 10⁶ examples` },
-      {
-        case: 'N=10⁶, 1 epoch, K=1',
-        implementation: `tfjs engine (${chooseProgram(1, millionStride)})`,
-        target: '≥ 2× faster',
-        measurement: await measure(() => engine(million), slow),
-        note: `${await agreement(million)}; data set and batch Gram matrices included`,
-      },
+      versus('regression, chapter K=3: tfjs batched (1 program)', chapterReference, await measure(() => engine(chapter)), { note: await agreement(chapter) }),
+      versus('regression, chapter K=3: tfjs unbatched (3 programs)', chapterReference, await measure(async () => { for (const single of chapterSingles) await engine(single); })),
+      versus(
+        'sweep K=256 (16×16 lr, mom): one batched program',
+        { label: 'TS reference, 256 configs in turn', measurement: await measure(() => runRegressionReference(sweep256)) },
+        await measure(() => engine(sweep256)),
+        { target: 13, note: await agreement(sweep256) },
+      ),
+      versus(
+        'sweep K=1,024 (32×32 lr, mom): one batched program',
+        { label: 'TS reference, 1,024 configs in turn', measurement: await measure(() => regressionSweepReference(sweep1024), { runs: 5 }) },
+        await measure(() => engineSweep(sweep1024), { runs: 5 }),
+        { target: 10, note: await sweepAgreement() },
+      ),
+      versus(
+        `N=10⁶, 1 epoch: tfjs engine (${chooseProgram(1, millionStride)})`,
+        { label: 'TS reference', measurement: await measure(() => runRegressionReference(million), slow) },
+        await measure(() => engine(million), slow),
+        { target: 2, note: `${await agreement(million)}; loss every ${millionStride} steps over all 10⁶ examples; data set and Gram matrices included` },
+      ),
     ];
     for (const steps of [15, 200]) {
       const request = sweep2d(steps);
+      const reference = { label: 'runPath2D, 1,024 runs in turn', measurement: await measure(() => sweep2DReference(request)) };
       rows.push(
-        { case: `2-D sweep 32×32, ${steps} steps`, implementation: 'runPath2D ×1024 configs', isBaseline: true, measurement: await measure(() => sweep2DReference(request)), note: 'each run prepares its objective, as a cell does' },
-        { case: `2-D sweep 32×32, ${steps} steps`, implementation: 'plain TS loops, objective compiled once', measurement: await measure(() => sweep2DCompiledOnce(request)) },
-        { case: `2-D sweep 32×32, ${steps} steps`, implementation: 'tfjs batched (1 program)', measurement: await measure(() => engineSweep2D(request)), note: await sweep2dAgreement(request) },
+        versus(`2-D sweep 32×32, ${steps} steps: plain TS, objective compiled once`, reference, await measure(() => sweep2DCompiledOnce(request))),
+        versus(`2-D sweep 32×32, ${steps} steps: tfjs batched (1 program)`, reference, await measure(() => engineSweep2D(request)), { note: await sweep2dAgreement(request) }),
       );
     }
     rows.push({
-      case: 'tfjs cold start',
-      implementation: `backend init (SIMD ${simd ? 'on' : 'off'}) + first K=3 run`,
-      measurement: once(initMs + firstRunMs),
+      measure: `tfjs cold start: backend init (SIMD ${simd ? 'on' : 'off'}) + first K=3 run`,
+      measured: { value: initMs + firstRunMs, unit: 'ms' },
       note: `init ${initMs.toFixed(0)} ms, first run ${firstRunMs.toFixed(0)} ms`,
     });
     return rows;

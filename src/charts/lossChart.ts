@@ -3,6 +3,7 @@
  * regression runs overlaid (pinned runs dashed). A diverging run is cut at the top of the axis
  * and marked there. lossSmallMultiples.ts draws a sweep as a grid of small charts instead.
  */
+import { placeExitLabels, type LabelPlacement } from './exitLabels';
 import { uniqueLabels } from './format';
 import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import {
@@ -13,6 +14,7 @@ import {
   lossEpochs,
   lossExitEpoch,
   lossRange,
+  lossStep,
   lossTooltipHtml,
   type LossRun,
   type LossText,
@@ -28,6 +30,12 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
   const text = { ...DEFAULT_LOSS_TEXT, ...vm.text };
   const [yMin, yMax] = lossRange(vm.runs);
   const names = uniqueLabels(vm.runs.map((run) => run.label));
+  const marks = vm.runs.map((run) => divergenceMark(run, yMax));
+  const marked = marks.flatMap((mark, i) => (mark === null ? [] : [{ i, x: mark[0], text: text.diverges }]));
+  // The plot is the chart less its y labels and margins; an estimate is enough for spacing labels.
+  const rows = placeExitLabels(marked, { xMax: lossEpochs(vm.runs), widthPx: Math.max(120, layout.width - 90), fontSize: layout.fontSize - 1 });
+  const placements: (LabelPlacement | undefined)[] = vm.runs.map(() => undefined);
+  marked.forEach((mark, k) => (placements[mark.i] = rows[k]));
   return {
     ...baseOption(layout),
     grid: gridOption(layout, { legendRows: legendRows(layout, names) }),
@@ -43,14 +51,33 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
       labelFormatter: logTickLabel,
       nameGap: 44,
     }),
-    series: vm.runs.map((run, i) => lossSeries(run, names[i], yMax, layout, text)),
+    series: vm.runs.map((run, i) => lossSeries(run, names[i], yMax, layout, text, 0, placements[i])),
   };
 }
 
-/** One run's line; `axisIndex` places it in a small-multiples cell. */
-export function lossSeries(run: LossRun, name: string, yMax: number, layout: ChartLayout, text: LossText, axisIndex = 0): LineSeriesOption {
-  const dash = runLineDash(run.pinned);
+/** Where each run's "diverges" mark sits ([epoch, loss]), or null for a run that stays on the chart. */
+export function divergenceMark(run: LossRun, yMax: number): readonly [number, number] | null {
   const exitEpoch = lossExitEpoch(run, yMax);
+  if (exitEpoch !== null) return [exitEpoch, yMax];
+  if (run.divergedAt === null || run.losses.length === 0) return null;
+  // Flagged by the divergence rule but still inside the axis: marked at its last loss.
+  const last = run.losses.length - 1;
+  return [lossStep(run, last) / run.stepsPerEpoch, run.losses[last]];
+}
+
+/** One run's line; `axisIndex` places it in a small-multiples cell. */
+export function lossSeries(
+  run: LossRun,
+  name: string,
+  yMax: number,
+  layout: ChartLayout,
+  text: LossText,
+  axisIndex = 0,
+  placement: LabelPlacement = { row: 0, side: 'right' },
+): LineSeriesOption {
+  const dash = runLineDash(run.pinned);
+  const mark = divergenceMark(run, yMax);
+  const rowHeight = layout.fontSize + 5;
   return {
     type: 'line',
     id: `loss:${run.id}`,
@@ -73,8 +100,18 @@ export function lossSeries(run: LossRun, name: string, yMax: number, layout: Cha
       symbol: 'arrow',
       symbolSize: 10,
       itemStyle: { color: run.color },
-      label: { show: true, position: 'right', formatter: text.diverges, color: run.color, fontSize: layout.fontSize - 1 },
-      data: exitEpoch === null ? [] : [{ name: text.diverges, coord: [exitEpoch, yMax] }],
+      label: {
+        show: true,
+        position: placement.side,
+        // Rows downwards from the mark, so that runs leaving at the same epoch stay legible.
+        offset: [0, placement.row * rowHeight],
+        formatter: text.diverges,
+        color: run.color,
+        backgroundColor: layout.theme.background,
+        padding: [1, 3],
+        fontSize: layout.fontSize - 1,
+      },
+      data: mark === null ? [] : [{ name: text.diverges, coord: [...mark] }],
     },
   };
 }

@@ -74,9 +74,9 @@ export function planOptionUpdate(previous: ChartOption | null, next: ChartOption
     // The same series in the same order: a plain merge of only those that changed. ECharts then
     // rebuilds nothing else (builders emit the same keys for an id every time, so nothing stale stays).
     option.series = nextSeries.filter((item) => !isUnchanged(item));
-    return { option: option as ChartOption, opts: { replaceMerge: changed.filter((key) => !KEPT_WHEN_EQUAL.has(key) || key in option) } };
+    return { option: option, opts: { replaceMerge: changed.filter((key) => !KEPT_WHEN_EQUAL.has(key) || key in option) } };
   }
   // Runs came or went: series are matched by id, the unchanged ones sent as a bare { id, type }.
   option.series = nextSeries.map((item) => (isUnchanged(item) ? { id: item.id, type: item.type } : item));
-  return { option: option as ChartOption, opts: { replaceMerge: ['series', ...changed] } };
+  return { option: option, opts: { replaceMerge: ['series', ...changed] } };
 }

@@ -243,6 +243,8 @@ function markerSeries(
       fontSize: layout.fontSize - 1,
     },
     z: 10,
+    // Their own canvas layer: moving a marker repaints the two markers, not the map image and axes.
+    zlevel: 1,
   };
 }
 

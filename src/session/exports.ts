@@ -5,7 +5,7 @@
 import type { Path2DRequest, Path2DResult, RegressionRequest, RegressionResult } from '../core/runTypes';
 import { path2dRunsToCsv, regressionRunsToCsv } from '../share/exportCsv';
 import { regressionRunsToPython } from '../share/exportPython';
-import { pathRunsToPython } from '../share/exportPython2d';
+import { pathRunsToPython } from './exportPython2d';
 import { stateFileText } from '../share/stateFile';
 import { byPosition } from '../sheet/calculation';
 import type { SheetEngine } from '../sheet/engine';

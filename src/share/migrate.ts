@@ -10,8 +10,7 @@
  */
 import { z } from 'zod';
 import { parseAddress } from '../sheet/address';
-import { GRADIENT_CHOICES } from '../sheet/choices';
-import { GRADIENT_FORMULA } from '../sheet/defaultSheet';
+import { GRADIENT_CHOICES, GRADIENT_FORMULA } from '../sheet/chapterVocabulary';
 import type { SheetState } from '../sheet/types';
 import { shareError, type ShareError } from './errors';
 import { ADDRESS_PATTERN, SHEET_LIMITS } from './schema';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ComputeRequest, Path2DRequest, RegressionRequest } from '../core/runTypes';
 import type { ChartBinding, Pin, SheetState } from '../sheet/types';
 import { insideSheet, parseAddress } from '../sheet/address';
-import { CHOICE_LIMITS } from '../sheet/choices';
+import { CHOICE_LIMITS } from '../sheet/chapterVocabulary';
 
 /** Bounds of a valid sheet. Generous for real sheets, small enough that no link can stall the tab. */
 export const SHEET_LIMITS = {

@@ -7,11 +7,8 @@
 import type { CellAddress, CellValue } from './types';
 import { sheetError } from './values';
 
-/** The gradient switch of the chapter's layout: the printed (erratum) gradient or the true one. */
-export const GRADIENT_CHOICES: readonly string[] = ['printed', 'corrected'];
-
-/** Longest list, and longest value, a choice cell may have (the share schema uses the same bounds). */
-export const CHOICE_LIMITS = { maxChoices: 64, maxChoiceChars: 200 } as const;
+import { CHOICE_LIMITS } from './chapterVocabulary';
+export { CHOICE_LIMITS, GRADIENT_CHOICES } from './chapterVocabulary';
 
 /** The text a value offers to a choice list, or null when it has none. */
 function choiceText(value: CellValue): string | null {

@@ -8,7 +8,7 @@
  * chapter's f only, "corrected" the true gradient GRAD(f).
  */
 import { columnLetters } from './address';
-import { GRADIENT_CHOICES } from './choices';
+import { GRADIENT_CHOICES, GRADIENT_FORMULA } from './chapterVocabulary';
 import type { CellAddress, ChartBinding, SheetState } from './types';
 
 /** Rows of raw inputs from column A on; '' leaves a cell empty. */
@@ -44,8 +44,7 @@ const regressionRow = (row: number, mom: string, options = ''): string[] => [
 /** tf.train.momentum and PyTorch: lr outside the velocity. */
 const PYTORCH = ",3,10,2,'pytorch'";
 
-/** The gradient cell: the chapter's printed gradient (for the chapter's f only) or the true one. */
-export const GRADIENT_FORMULA = "=IF(grad_mode='printed',PRINTED_GRAD(f),GRAD(f))";
+export { GRADIENT_FORMULA } from './chapterVocabulary';
 
 /** The default sheet's rows (exported so presets can start from them). */
 export const DEFAULT_ROWS: SheetRows = {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseMath } from '../../../src/core/mathParser';
 import { runPath2D } from '../../../src/core/optimize2d';
 import type { Path2DRequest, Path2DResult } from '../../../src/core/runTypes';
-import { pathRunsToPython, type LabelledPathRequest } from '../../../src/share/exportPython2d';
+import { pathRunsToPython, type LabelledPathRequest } from '../../../src/session/exportPython2d';
 import { pythonFormula } from '../../../src/share/pythonFormula';
 import { defaultSheet } from '../../../src/sheet/defaultSheet';
 import { createEngine } from '../../../src/sheet/engine';
 import { PRESETS } from '../../../src/sheet/presets';
-import { parsesAsPython, runPython } from './python';
+import { parsesAsPython, runPython } from '../share/python';
 
 interface ScriptPath {
   readonly label: string;

@@ -11,8 +11,8 @@ import { parseMath } from '../core/mathParser';
 import { prepareObjective } from '../core/objective';
 import { STOP_FACTOR } from '../core/optimize2d';
 import type { Path2DRequest } from '../core/runTypes';
-import { pythonLiteral } from './exportPython';
-import { pythonFormula } from './pythonFormula';
+import { pythonLiteral } from '../share/exportPython';
+import { pythonFormula } from '../share/pythonFormula';
 
 export interface LabelledPathRequest {
   readonly label: string;
