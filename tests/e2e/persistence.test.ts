@@ -110,7 +110,8 @@ describe('autosave that cannot miss', () => {
       if (delay > 0) await page.waitForTimeout(delay);
       await page.reload();
       await ready(page);
-      expect(await cellText(page, 'B17'), `reload ${delay} ms after the edit`).toBe(value);
+      // An edit the session had not saved yet comes back from the journal, a moment after the page is ready.
+      await expect.poll(() => cellText(page, 'B17'), { ...SLOW, message: `reload ${delay} ms after the edit` }).toBe(value);
       // Replayed edits are forgotten once the session reflected them and they were saved.
       await expect.poll(() => journal(page), { ...SLOW, message: `${delay} ms` }).toBeNull();
       expect(await savedSheet(page)).toContain(`"B17": "${value}"`);
@@ -124,7 +125,7 @@ describe('autosave that cannot miss', () => {
     await typeInto(page, 'F3', 'typed just before leaving');
     await page.goto(e2e.baseUrl);
     await ready(page);
-    expect(await cellText(page, 'F3')).toBe('typed just before leaving');
+    await expect.poll(() => cellText(page, 'F3'), SLOW).toBe('typed just before leaving');
     await expectMine(page);
     await expect.poll(() => journal(page), SLOW).toBeNull();
     expect(errors).toEqual([]);

@@ -226,7 +226,7 @@ describe('a worker that dies is replaced', () => {
     expect(severed).toHaveLength(1);
   });
 
-  it('lists the intents it has sent and the session has not reflected, until they are', async () => {
+  it('lists the intents it has sent and the session has not reflected and saved, until they are', async () => {
     const { spawn, spawned } = spawner();
     client = createSessionClient({ spawn, heartbeatMs: 20, timeoutMs: 10_000, startTimeoutMs: 10_000 });
     const cells = new Map<string, CellPatch>();
@@ -246,7 +246,8 @@ describe('a worker that dies is replaced', () => {
     await client.start({ linkText: null, savedText: null });
     client.send({ kind: 'setCells', entries: [['G2', 'answered']] });
     await vi.waitFor(() => expect(cells.get('G2')?.raw).toBe('answered'));
-    expect(client.unreflected()).toEqual([]);
+    // Shown first, kept once its persisted form (a patch later) has arrived.
+    await vi.waitFor(() => expect(client?.unreflected()).toEqual([]));
   });
 
   it('reopen() shows another sheet from a fresh worker, in safe mode when asked, and gives up what the old one had not reflected', async () => {
