@@ -13,20 +13,31 @@ function memoryKeyValue(fail: 'none' | 'quota' | 'blocked' = 'none'): AsyncKeyVa
     if (fail === 'blocked') throw new DOMException('The operation is insecure.', 'SecurityError');
     if (fail === 'quota') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   };
+  // As IndexedDB does, a refusal arrives as a rejected promise, never as a throw.
+  const settle = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
   return {
     data,
-    async entries() {
-      if (fail === 'blocked') refuse();
-      return [...data].map(([key, value]) => [key, structuredClone(value)]);
-    },
-    async set(key, value) {
-      refuse();
-      data.set(key, structuredClone(value));
-    },
-    async delMany(keys) {
-      refuse();
-      keys.forEach((key) => data.delete(key));
-    },
+    entries: () =>
+      settle(() => {
+        if (fail === 'blocked') refuse();
+        return [...data].map(([key, value]): [IDBValidKey, unknown] => [key, structuredClone(value)]);
+      }),
+    set: (key, value) =>
+      settle(() => {
+        refuse();
+        data.set(key, structuredClone(value));
+      }),
+    delMany: (keys) =>
+      settle(() => {
+        refuse();
+        keys.forEach((key) => data.delete(key));
+      }),
   };
 }
 
