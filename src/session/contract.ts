@@ -207,6 +207,14 @@ export interface RunStatus {
   readonly lastFailure: Message | null;
 }
 
+/** What a list of recent sheets shows of a sheet without decoding it (the page has no codec). */
+export interface SheetDescription {
+  /** The sheet's first text (a typed text, else its first note), or null when it has none. */
+  readonly title: TextPart | null;
+  /** How many cells hold something. */
+  readonly cells: number;
+}
+
 /** The persisted form of the sheet, produced by the session so the page needs no codec of its own. */
 export interface PersistedState {
   readonly version: number;
@@ -214,6 +222,8 @@ export interface PersistedState {
   readonly linkText: string;
   /** The state file / autosave JSON. */
   readonly fileText: string;
+  /** A short description for the recent sheets (absent from sessions that do not describe). */
+  readonly description?: SheetDescription;
 }
 
 /** One batch of changes. Any part may be absent. */
@@ -231,6 +241,11 @@ export interface Patch {
   readonly meta?: SheetMeta;
   readonly status?: RunStatus;
   readonly persisted?: PersistedState;
+  /**
+   * This patch reflects `rev` but its persisted form comes in a later patch (encoding waits a
+   * turn so the page can paint first): until then the intents up to `rev` are not yet kept.
+   */
+  readonly persistedFollows?: true;
   /** True when no run is in flight or planned: everything the last intent caused has landed. */
   readonly idle: boolean;
 }

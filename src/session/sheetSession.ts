@@ -21,6 +21,7 @@ import { applyIntent } from './intents';
 import { openSheet } from './openSheet';
 import { pinViews } from './pins';
 import { SafeSheet } from './safeSheet';
+import { describeSheet } from './sheetDescription';
 import { sheetNotices } from './sheetNotices';
 import { createRunner, type Runner } from './runner';
 import { yieldToEventLoop } from '../compute/yieldToEventLoop';
@@ -201,9 +202,12 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     presets,
   });
 
+  /** The chapter's cells: a description names what the user wrote, not the chapter's labels. */
+  let chapterCells: SheetState['cells'] | null = null;
   const persisted = (): PersistedState => {
     const state = safe !== null ? safe.toState() : engineNow().toState();
-    return { version, linkText: encodeState(state), fileText: stateFileText(state) };
+    chapterCells ??= defaultSheet().cells;
+    return { version, linkText: encodeState(state), fileText: stateFileText(state), description: describeSheet(state, chapterCells) };
   };
 
   function flush(): void {
@@ -249,6 +253,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
         ...(work.meta || work.full ? { meta: meta() } : {}),
         ...(work.status || work.full ? { status: runner.status() } : {}),
         ...((work.persisted && !persistLater) || work.full ? { persisted: persisted() } : {}),
+        ...(persistLater ? { persistedFollows: true as const } : {}),
       };
       listener(patch);
     }

@@ -14,6 +14,11 @@ export interface Ledger {
   /** Forget everything: the next accepted patch must be a full snapshot of a newer epoch. */
   reset(epoch: number): void;
   readonly epoch: number;
+  /**
+   * The newest revision whose persisted form has arrived (or that needs none): intents up to it
+   * are kept. It lags `rev` while a patch's persisted text is still to follow (Patch.persistedFollows).
+   */
+  readonly keptRev: number;
 }
 
 export function createLedger(): Ledger {
@@ -25,6 +30,7 @@ export function createLedger(): Ledger {
   let persistedVersion = -1;
   let statusVersion = -1;
   let revSeen = 0;
+  let keptRev = 0;
   let lastIdle = false;
 
   const newer = (versions: Map<string, number>, id: string, version: number): boolean => {
@@ -36,6 +42,9 @@ export function createLedger(): Ledger {
   return {
     get epoch() {
       return epoch;
+    },
+    get keptRev() {
+      return keptRev;
     },
     reset(next) {
       epoch = next;
@@ -67,6 +76,7 @@ export function createLedger(): Ledger {
       const status = fresh ? patch.status : undefined;
       if (fresh) lastIdle = patch.idle;
       revSeen = Math.max(revSeen, patch.rev);
+      if (patch.persistedFollows !== true) keptRev = Math.max(keptRev, patch.rev);
       const nothing = cells.length === 0 && charts.length === 0 && removedCharts.length === 0 && !meta && !persisted && !fresh && !patch.full;
       if (nothing) return null;
       return {

@@ -4,7 +4,9 @@
  * its heartbeat in time is terminated and a new one is started from the last persisted state,
  * with the intents it had not yet reflected sent again. If the same trouble comes back, the
  * replayed intents are dropped (and reported); if even the saved state trips it, the sheet opens
- * in safe mode. Framework-free: the stores subscribe to it.
+ * in safe mode. A sheet that trips it before it ever finished evaluating, with no edit in flight,
+ * is itself the cause: it opens in safe mode at once (evaluating it again would only freeze the
+ * new worker too). Framework-free: the stores subscribe to it.
  */
 import * as Comlink from 'comlink';
 import type { ExportKind, Intent, IntentReply, Message, OpenReply, OpenRequest, Patch, SessionApi } from '../../session/contract';
@@ -48,12 +50,29 @@ export type ClientEvent =
       /** Intents that were not applied because they seemed to cause the trouble. */
       readonly dropped: readonly Intent[];
       readonly safeMode: boolean;
+      /** The text the replacement opened (a link payload or a state file text; null: the default sheet). */
+      readonly openedText: string | null;
     }
-  | { readonly kind: 'recovered' };
+  | { readonly kind: 'recovered' }
+  /** An intent succeeded with something to tell (IntentReply's notice). */
+  | { readonly kind: 'notice'; readonly message: Message };
 
 export interface SessionClient {
-  /** Start the first worker and open the sheet the page found. */
+  /**
+   * Start the first worker and open the sheet the page found. Resolves with the first answer to
+   * that request, from a replacement worker if the first one never answered.
+   */
   start(request: OpenRequest): Promise<OpenReply>;
+  /**
+   * Replace the sheet by opening `request` in a new worker (e.g. a recent sheet that stopped the
+   * engine, in safe mode). Intents the old worker had not reflected are given up: they were meant
+   * for the sheet being replaced.
+   */
+  reopen(request: OpenRequest): Promise<OpenReply>;
+  /** The request start() was given, as given (the page reads the start-up answer against it). */
+  readonly startRequest: OpenRequest | null;
+  /** Intents sent and not yet kept (reflected with their persisted form), oldest first (the page journals them when it is hidden). */
+  unreflected(): readonly { readonly rev: number; readonly intent: Intent }[];
   /** Send an intent; returns its revision. Its reply is handled by `request` callers only. */
   send(intent: Intent): number;
   /** Send an intent and wait for its immediate reply (e.g. an invalid name). */
@@ -88,10 +107,20 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let remote: RemoteSession | null = null;
   let sentRev = 0;
   let reflectedRev = 0;
-  /** Intents sent but not yet reflected by a patch, oldest first. */
+  /**
+   * Intents sent but not yet kept, oldest first: not reflected by a patch, or reflected but with
+   * their persisted form still to come (a restart opens the last persisted text, so they go again).
+   */
   let journal: Array<{ readonly rev: number; readonly intent: Intent }> = [];
   let lastFileText: string | null = null;
   let initialRequest: OpenRequest = { linkText: null, savedText: null };
+  /** The sheet reached an idle patch (outside safe mode) since it was opened or replaced. */
+  let idleSinceOpen = false;
+  let safeNow = false;
+  /** Revisions of sent intents that replace the whole sheet: reflecting one makes the sheet new. */
+  let replacingRevs: number[] = [];
+  let deliverStart: ((reply: OpenReply) => void) | null = null;
+  let startRequest: OpenRequest | null = null;
   let attempt = 0;
   let healthySince: number | null = null;
   let pingSentAt: number | null = null;
@@ -108,7 +137,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     const accepted = ledger.accept(epoch, patch);
     if (accepted === null) return;
     reflectedRev = Math.max(reflectedRev, accepted.rev);
-    journal = journal.filter((entry) => entry.rev > reflectedRev);
+    journal = journal.filter((entry) => entry.rev > ledger.keptRev);
+    if (replacingRevs.some((rev) => rev <= reflectedRev)) idleSinceOpen = false;
+    replacingRevs = replacingRevs.filter((rev) => rev > reflectedRev);
+    if (accepted.meta) safeNow = accepted.meta.safeMode;
+    if (accepted.idle && !safeNow) idleSinceOpen = true;
     if (accepted.persisted) lastFileText = accepted.persisted.fileText;
     if (accepted.idle && attempt > 0 && healthySince === null) healthySince = now();
     if (held !== null) held.push(accepted);
@@ -123,6 +156,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     spawned = next;
     answered = false;
     pingSentAt = null;
+    idleSinceOpen = false;
     next.onCrash(() => {
       if (spawned === next) trip('crashed');
     });
@@ -131,8 +165,20 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     await wrapped.connect(Comlink.proxy(onPatch(epoch)));
     const reply = await wrapped.open(request);
     answered = true;
+    deliverStart?.(reply);
+    deliverStart = null;
     return reply;
   };
+
+  /** The text an open took its sheet from, by the session's answer. */
+  const openedTextOf = (request: OpenRequest, reply: OpenReply): string | null =>
+    reply.source === 'link' ? request.linkText : reply.source === 'saved' ? request.savedText : null;
+
+  /** Later restarts open only what the first open took (a replaced saved sheet is no longer in play). */
+  const narrowed = (request: OpenRequest, reply: OpenReply): OpenRequest => ({
+    linkText: reply.source === 'link' ? request.linkText : null,
+    savedText: reply.source === 'saved' ? request.savedText : null,
+  });
 
   const trip = (reason: 'crashed' | 'unresponsive') => {
     if (disposed || spawned === null) return;
@@ -141,7 +187,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     spawned = null;
     remote = null;
     const replay = healthySince === null || now() - healthySince < HEALTHY_AFTER_MS ? attempt + 1 : 1;
-    attempt = replay;
+    // Nothing in flight and the sheet never settled since it was opened: the sheet is the cause.
+    const sheetIsCause = journal.length === 0 && !idleSinceOpen;
+    attempt = sheetIsCause ? Math.max(replay, 3) : replay;
     healthySince = null;
     // 1: replay what was not reflected; 2: drop it, it may be the cause; 3+: safe mode.
     const dropped = attempt >= 2 ? journal.map((entry) => entry.intent) : [];
@@ -150,12 +198,21 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     const safeMode = attempt >= 3;
     const request: OpenRequest = lastFileText === null ? { ...initialRequest, safeMode } : { linkText: null, savedText: lastFileText, safeMode };
     ready = boot(request).then(
-      () => {
-        for (const entry of toReplay) void remote?.apply(entry.rev, entry.intent);
-        emit({ kind: 'restarted', reason, dropped, safeMode });
+      (reply) => {
+        for (const entry of toReplay) void remote?.apply(entry.rev, entry.intent).then(noticeOf, () => undefined);
+        emit({ kind: 'restarted', reason, dropped, safeMode, openedText: openedTextOf(request, reply) });
       },
       () => undefined,
     );
+  };
+
+  const noticeOf = (reply: IntentReply) => {
+    if (reply.ok && reply.notice !== undefined) emit({ kind: 'notice', message: reply.notice });
+  };
+
+  const track = (rev: number, intent: Intent) => {
+    journal.push({ rev, intent });
+    if (intent.kind === 'load' || intent.kind === 'loadText' || intent.kind === 'preset') replacingRevs.push(rev);
   };
 
   const tick = () => {
@@ -186,20 +243,47 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   return {
     async start(request) {
+      startRequest = request;
       initialRequest = request;
       heartbeat = every(tick, heartbeatMs);
+      const started = new Promise<OpenReply>((resolve) => {
+        deliverStart = resolve;
+      });
       const opened = boot(request);
       ready = opened.then(() => undefined, () => undefined);
-      return opened;
+      const reply = await started;
+      initialRequest = narrowed(request, reply);
+      return reply;
     },
+    async reopen(request) {
+      if (spawned !== null) spawned.terminate();
+      if (remote !== null) remote[Comlink.releaseProxy]();
+      spawned = null;
+      remote = null;
+      journal = [];
+      replacingRevs = [];
+      attempt = 0;
+      healthySince = null;
+      lastFileText = null;
+      initialRequest = request;
+      const opened = boot(request);
+      ready = opened.then(() => undefined, () => undefined);
+      const reply = await opened;
+      initialRequest = { ...narrowed(request, reply), ...(request.safeMode === true ? { safeMode: true } : {}) };
+      return reply;
+    },
+    get startRequest() {
+      return startRequest;
+    },
+    unreflected: () => [...journal],
     send(intent) {
       sentRev += 1;
       const rev = sentRev;
-      journal.push({ rev, intent });
-      if (remote !== null && answered) void remote.apply(rev, intent).catch(() => undefined);
+      track(rev, intent);
+      if (remote !== null && answered) void remote.apply(rev, intent).then(noticeOf, () => undefined);
       else {
         void ready.then(() => {
-          remote?.apply(rev, intent).catch(() => undefined);
+          remote?.apply(rev, intent).then(noticeOf, () => undefined);
         });
       }
       return rev;
@@ -207,11 +291,13 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     async request(intent) {
       sentRev += 1;
       const rev = sentRev;
-      journal.push({ rev, intent });
+      track(rev, intent);
       await ready;
       if (remote === null) return { ok: false, error: { key: 'client.unavailable' } };
       try {
-        return await remote.apply(rev, intent);
+        const reply = await remote.apply(rev, intent);
+        noticeOf(reply);
+        return reply;
       } catch {
         return { ok: false, error: { key: 'client.unavailable' } };
       }

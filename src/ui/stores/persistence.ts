@@ -1,25 +1,33 @@
 /**
- * Where the sheet lives outside the page: the URL fragment (replaceState, no history entries)
- * and the autosave in localStorage. The session encodes and decodes; this store only moves the
- * texts: what the page found at start-up goes to the session, what the session persisted after
- * each edit goes to the URL and the storage. Banners say what happened; nothing is thrown.
+ * Where the user's work lives outside the page, and how it comes back: the address bar (the
+ * link), localStorage (the current sheet, the journal of unanswered edits, the sheets that
+ * stopped the engine), IndexedDB (the recent sheets), and the other open tabs. The session
+ * encodes and decodes; this store only moves texts and says what happened in notices. Nothing is
+ * thrown. The parts live in ./persist: documents.ts (which sheet is shown and where its versions
+ * go), recents.ts, tabs.ts, linkInUrl.ts, storageSlots.ts, notices.ts.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { Message, OpenNotice, OpenReply, Patch } from '../../session/contract';
-import { openTextStore, readSlot, writeSlot, type TextStore } from '../../share/textSlots';
-import { LINK_PARAM, linkTextFromHash } from '../client/startupRequest';
+import { createMemo, onCleanup, type Accessor } from 'solid-js';
+import type { IntentReply, Message, OpenReply } from '../../session/contract';
+import { newTabId } from '../../share/tabSync';
+import { openTextStore, type TextStore } from '../../share/textSlots';
 import type { SessionClient } from '../client/sessionClient';
+import { createDocumentKeeper } from './persist/documents';
+import { createLinkInUrl } from './persist/linkInUrl';
+import { createNoticeList, type Notice } from './persist/notices';
+import { createRecents, type RecentEntry } from './persist/recents';
+import { storageSlots } from './persist/storageSlots';
+import { createTabSync } from './persist/tabs';
 
-/** Longest link handed out; a longer sheet stays local and is offered as a state file. */
-export const MAX_URL_CHARS = 8000;
+export type { Notice } from './persist/notices';
+export { MAX_URL_CHARS } from './persist/linkInUrl';
 
-export type Notice =
-  | OpenNotice
-  | { readonly kind: 'storage'; readonly key: string }
-  | { readonly kind: 'tooLongForLink'; readonly length: number }
-  | { readonly kind: 'restored' }
-  | { readonly kind: 'fileRefused'; readonly message: Message }
-  | { readonly kind: 'workerRestarted'; readonly reason: 'crashed' | 'unresponsive'; readonly dropped: number; readonly safeMode: boolean };
+/** A recent sheet as the menu lists it. */
+export interface RecentView extends RecentEntry {
+  /** It stopped the compute engine: it opens in safe mode. */
+  readonly tripped: boolean;
+  /** It is the sheet shown now. */
+  readonly current: boolean;
+}
 
 export interface Persistence {
   readonly notices: Accessor<readonly Notice[]>;
@@ -27,123 +35,116 @@ export interface Persistence {
   report(notice: Notice): void;
   /** Take in the session's start-up answer (boot.ts opened what the URL or the autosave holds). */
   start(opened: Promise<OpenReply>): Promise<void>;
-  /** "Restore previous": swap the current sheet with the one a link replaced. */
-  restorePrevious(): void;
+  /** "Restore previous": bring back the sheet a link replaced. */
+  restorePrevious(): Promise<void>;
   /** Open a state file's text (one undo step); a refusal becomes a notice. */
   openFile(text: string): Promise<void>;
-  /** The shareable URL for the current sheet, or why there is none. */
+  /** Replace the sheet with a ready-made one (a new document). */
+  openPreset(id: string): Promise<void>;
+  /** The shareable URL for the current sheet, or why there is none (writes what waits first). */
   shareUrl(): { ok: true; url: string } | { ok: false; length: number };
   /** The latest state file text (for "Export sheet file"). */
   fileText(): string | null;
+  readonly recents: Accessor<readonly RecentView[]>;
+  refreshRecents(): Promise<void>;
+  restoreRecent(id: string): Promise<void>;
+  /** In safe mode: evaluate the sheet after all. */
+  readonly safeMode: Accessor<boolean>;
+  evaluateAnyway(): void;
+  /** After another tab changed this sheet at the same time: take that tab's version. */
+  loadOtherTab(): Promise<void>;
 }
 
-export function createPersistence(client: SessionClient, storage: TextStore | null = openTextStore()): Persistence {
-  const [notices, setNotices] = createSignal<readonly Notice[]>(storage === null ? [{ kind: 'storage', key: 'share.storage.unavailable' }] : []);
-  const push = (notice: Notice) => setNotices((list) => [...list.filter((n) => n.kind !== notice.kind), notice]);
-  const drop = (kind: Notice['kind']) => setNotices((list) => list.filter((n) => n.kind !== kind));
-  let linkText: string | null = null;
-  let fileText: string | null = null;
-  let lastWrittenHash = location.hash;
-  /** Autosave is held back until the start-up decision is known, so nothing is overwritten first. */
-  let saving = false;
+const isNewerFormat = (message: Message) => message.key === 'share.error.unknownVersion';
 
-  const save = (text: string) => {
-    if (storage === null || !saving) return;
-    const written = writeSlot(storage, 'current', text);
-    if (written.ok) drop('storage');
-    else push({ kind: 'storage', key: written.key });
+export function createPersistence(client: SessionClient, store: TextStore | null = openTextStore()): Persistence {
+  const tab = newTabId();
+  const notices = createNoticeList(store === null ? [{ kind: 'storage', key: 'share.storage.unavailable' }] : []);
+  const slots = storageSlots(store, tab);
+  const recents = createRecents((error) => (error === null ? notices.drop('recentsStorage') : notices.push({ kind: 'recentsStorage', error })));
+
+  const refused = (reply: IntentReply, otherwise: (message: Message) => Notice): boolean => {
+    if (reply.ok) return false;
+    notices.push(isNewerFormat(reply.error) ? { kind: 'newerFormat', message: reply.error } : otherwise(reply.error));
+    return true;
   };
-
-  const writeUrl = (text: string) => {
-    const url = new URL(location.href);
-    const hash = `#${LINK_PARAM}=${text}`;
-    if (url.origin.length + url.pathname.length + hash.length > MAX_URL_CHARS) {
-      // Too long for a link: keep the sheet local (autosave, state file) and say so once.
-      push({ kind: 'tooLongForLink', length: hash.length });
-      url.hash = '';
-    } else {
-      drop('tooLongForLink');
-      url.hash = hash;
-    }
-    lastWrittenHash = url.hash;
-    history.replaceState(history.state, '', url);
-  };
-
-  client.subscribe((patch: Patch) => {
-    if (patch.persisted === undefined) return;
-    linkText = patch.persisted.linkText;
-    fileText = patch.persisted.fileText;
-    writeUrl(linkText);
-    save(fileText);
-  });
-
-  client.onEvent((event) => {
-    if (event.kind === 'restarted') push({ kind: 'workerRestarted', reason: event.reason, dropped: event.dropped.length, safeMode: event.safeMode });
-  });
 
   // A link pasted into the address bar of an open tab arrives as a hashchange, not a reload.
-  const onHashChange = () => {
-    if (location.hash === lastWrittenHash) return;
-    const text = linkTextFromHash(location.hash);
-    if (text === null) return;
-    const before = fileText;
-    void client.request({ kind: 'loadText', text, format: 'link' }).then((reply) => {
-      if (!reply.ok) {
-        push({ kind: 'brokenLink', message: reply.error, kept: true });
-        if (linkText !== null) writeUrl(linkText);
+  const link = createLinkInUrl((text) => {
+    void keeper.replace({ kind: 'loadText', text, format: 'link' }).then((reply) => {
+      if (refused(reply, (message) => ({ kind: 'brokenLink', message, kept: true }))) {
+        // The address bar shows the user's sheet again, not the link that did not open.
+        const shownLink = keeper.doc()?.linkText;
+        if (shownLink) link.write(shownLink);
         return;
       }
-      if (storage !== null && before !== null) writeSlot(storage, 'previous', before);
-      push({ kind: 'linkReplacedLocal' });
+      notices.push({ kind: 'linkReplacedLocal' });
     });
+  });
+  const keeper = createDocumentKeeper({ client, store, slots, recents, notices, link });
+  const tabs = createTabSync(tab, keeper, client, notices);
+
+  const onHidden = () => keeper.hidden();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') keeper.hidden();
   };
-  window.addEventListener('hashchange', onHashChange);
-  onCleanup(() => window.removeEventListener('hashchange', onHashChange));
+  window.addEventListener('pagehide', onHidden);
+  document.addEventListener('visibilitychange', onVisibility);
+  onCleanup(() => {
+    window.removeEventListener('pagehide', onHidden);
+    document.removeEventListener('visibilitychange', onVisibility);
+    tabs.close();
+  });
+
+  const views = createMemo<readonly RecentView[]>(() => {
+    const shownId = keeper.doc()?.id ?? null;
+    return recents.list().map((entry) => ({ ...entry, tripped: slots.isTripped(entry.hash), current: entry.id === shownId }));
+  });
+
+  const restore = async (entry: RecentEntry): Promise<boolean> => {
+    if (entry.id === keeper.doc()?.id) return false;
+    if (slots.isTripped(entry.hash)) {
+      await keeper.reopenSafe(entry);
+      return true;
+    }
+    const reply = await keeper.replace({ kind: 'loadText', text: entry.text, format: 'file' }, entry.id);
+    return !refused(reply, (message) => ({ kind: 'fileRefused', message }));
+  };
 
   return {
-    notices,
-    dismiss: (notice) => setNotices((list) => list.filter((n) => n !== notice)),
-    report: push,
-    async start(opened) {
-      const reply = await opened;
-      // The replaced local sheet is kept before anything overwrites the autosave.
-      if (reply.replacedText !== null && storage !== null) {
-        const kept = writeSlot(storage, 'previous', reply.replacedText);
-        if (!kept.ok) {
-          push({ kind: 'storage', key: kept.key });
-          setNotices((list) => [...list, ...reply.notices]);
-          return;
-        }
-      }
-      // An unreadable or newer-format autosave is never overwritten by the sheet shown instead.
-      const keepsSaved = reply.notices.some((notice) => notice.kind === 'savedUnreadable' || notice.kind === 'newerFormat');
-      saving = !keepsSaved;
-      setNotices((list) => [...list, ...reply.notices]);
-      if (saving && fileText !== null) save(fileText);
-    },
-    restorePrevious() {
-      if (storage === null) return;
-      const previous = readSlot(storage, 'previous');
-      if (previous === null) return;
-      const current = fileText;
-      void client.request({ kind: 'loadText', text: previous, format: 'file' }).then((reply) => {
-        if (!reply.ok) return push({ kind: 'fileRefused', message: reply.error });
-        if (current !== null) writeSlot(storage, 'previous', current);
-        drop('linkReplacedLocal');
-        push({ kind: 'restored' });
-      });
+    notices: notices.notices,
+    dismiss: notices.dismiss,
+    report: notices.push,
+    start: (opened) => keeper.start(opened).then(() => recents.refresh()),
+    async restorePrevious() {
+      const previous = keeper.previous();
+      if (previous === null || !(await restore(previous))) return;
+      notices.drop('linkReplacedLocal');
+      notices.push({ kind: 'restored' });
     },
     async openFile(text) {
-      const reply = await client.request({ kind: 'loadText', text, format: 'file' });
-      if (!reply.ok) push({ kind: 'fileRefused', message: reply.error });
+      const reply = await keeper.replace({ kind: 'loadText', text, format: 'file' });
+      refused(reply, (message) => ({ kind: 'fileRefused', message }));
+    },
+    async openPreset(id) {
+      const reply = await keeper.replace({ kind: 'preset', id });
+      refused(reply, (message) => ({ kind: 'fileRefused', message }));
     },
     shareUrl() {
-      const url = new URL(location.href);
-      const hash = `#${LINK_PARAM}=${linkText ?? ''}`;
-      if (url.origin.length + url.pathname.length + hash.length > MAX_URL_CHARS) return { ok: false, length: hash.length };
-      url.hash = hash;
-      return { ok: true, url: url.toString() };
+      // The address bar catches up first: a link shared from it by hand then matches the one handed out.
+      keeper.flush();
+      return link.shareUrl(keeper.doc()?.linkText ?? '');
     },
-    fileText: () => fileText,
+    fileText: () => keeper.doc()?.fileText ?? null,
+    recents: views,
+    refreshRecents: () => recents.refresh(),
+    async restoreRecent(id) {
+      await recents.refresh();
+      const entry = recents.list().find((candidate) => candidate.id === id);
+      if (entry !== undefined) await restore(entry);
+    },
+    safeMode: keeper.safeMode,
+    evaluateAnyway: () => void client.send({ kind: 'evaluate' }),
+    loadOtherTab: () => tabs.loadElsewhere(),
   };
 }

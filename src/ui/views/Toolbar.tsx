@@ -7,6 +7,7 @@ import type { AppState } from '../stores/appState';
 import { LOCALES, type Locale } from '../../i18n/messages';
 import { locale, setLocale, t, tm } from '../../i18n/localeStore';
 import { ExportMenu } from './ExportMenu';
+import { RecentSheets } from './RecentSheets';
 
 export function Toolbar(props: { app: AppState }): JSX.Element {
   const sheet = () => props.app.sheet;
@@ -28,7 +29,8 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
   };
 
   const applyPreset = (id: string) => {
-    if (id !== '') sheet().send({ kind: 'preset', id });
+    // A preset replaces the sheet: it becomes a new document, and the one it replaces stays in Recent sheets.
+    if (id !== '') void props.app.persistence.openPreset(id);
   };
   // The list never changes in practice: a memo keeps the menu from re-rendering on every edit.
   const presets = createMemo(() => sheet().meta()?.presets ?? [], [], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
@@ -68,6 +70,7 @@ export function Toolbar(props: { app: AppState }): JSX.Element {
           {t('toolbar.copyLink')}
         </button>
         <ExportMenu app={props.app} />
+        <RecentSheets persistence={props.app.persistence} />
       </div>
       <label class="toolbar-field">
         <span>{t('toolbar.language')}</span>

@@ -1,7 +1,7 @@
-import type { KeyValueStore } from '../../../src/share/storage';
+import type { TextStore } from '../../../src/share/textSlots';
 
 /** An in-memory stand-in for window.localStorage with the browser's failure modes. */
-export class FakeStorage implements KeyValueStore {
+export class FakeStorage implements TextStore {
   readonly items = new Map<string, string>();
   constructor(private readonly failure: 'none' | 'quota' | 'blocked' = 'none') {}
   getItem(key: string): string | null {
