@@ -68,7 +68,7 @@ export interface CellPatch {
   readonly number?: number;
 }
 
-/** The inputs and outcomes of a run cell, rounded by the page as cells are. */
+/** The inputs and outcomes of a run cell, and how each reads (rounded as cells are). */
 export interface RunSummary {
   readonly kind: 'path2d' | 'regression';
   readonly label: DisplayText;
@@ -76,6 +76,8 @@ export interface RunSummary {
   readonly inputs: Readonly<Record<string, number | string>>;
   /** Outcome name → value; names are catalogue keys under `run.outcome.*`. null: not applicable. */
   readonly outcomes: Readonly<Record<string, number | string | null>>;
+  /** Every input and outcome rounded as the grid rounds numbers (src/sheet/format); absent: not applicable. */
+  readonly shown: Readonly<Record<string, string>>;
   readonly divergedAt: number | null;
 }
 

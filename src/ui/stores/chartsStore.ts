@@ -19,6 +19,8 @@ import { tp } from '../../i18n/localeStore';
 import type { SessionClient } from '../client/sessionClient';
 import type { SheetStore } from './sheetStore';
 import { createColorScheme } from './colorScheme';
+import { compareRuns, type Comparison } from './comparison';
+import { cellsInRange } from './addresses';
 
 export interface TrajectoryData {
   readonly runs: readonly TrajectoryRun[];
@@ -37,12 +39,6 @@ export interface RateMapData {
   readonly currentRate: number | null;
 }
 
-export interface InputDifference {
-  readonly field: string;
-  readonly a: string;
-  readonly b: string;
-}
-
 export interface ChartsStore {
   readonly scheme: Accessor<ColorScheme>;
   readonly bindings: Accessor<readonly ChartBinding[]>;
@@ -55,8 +51,8 @@ export interface ChartsStore {
   eigen(id: string): Accessor<{ readonly runs: readonly EigenRun[]; readonly withoutTheory: number }>;
   /** The session version of the data a chart shows now (for the repaint measurement). */
   dataVersion(id: string): number;
-  /** Two run cells selected: the inputs in which they differ. */
-  readonly comparison: Accessor<{ a: string; b: string; differences: InputDifference[] } | null>;
+  /** Two or more run cells selected: their inputs and outcomes side by side. */
+  readonly comparison: Accessor<Comparison | null>;
   readonly canPin: Accessor<boolean>;
   pinSelection(): void;
   unpin(id: string): void;
@@ -178,14 +174,13 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
     comparison: createMemo(() => {
       const { anchor, focus } = sheet.selection();
       if (anchor === focus) return null;
-      const a = sheet.cell(anchor)?.run;
-      const b = sheet.cell(focus)?.run;
-      if (a === undefined || b === undefined) return null;
-      const fields = [...new Set([...Object.keys(a.inputs), ...Object.keys(b.inputs)])];
-      const differences = fields
-        .filter((field) => a.inputs[field] !== b.inputs[field])
-        .map((field) => ({ field, a: String(a.inputs[field] ?? '—'), b: String(b.inputs[field] ?? '—') }));
-      return { a: anchor, b: focus, differences };
+      // Only cells the page knows can be runs: a whole-column selection must not track every address.
+      const known = new Set(sheet.addresses());
+      const runs = cellsInRange(`${anchor}:${focus}`).filter((address) => known.has(address)).flatMap((address) => {
+        const run = sheet.cell(address)?.run;
+        return run === undefined ? [] : [[address, run] as const];
+      });
+      return compareRuns(runs);
     }),
     canPin: () => sheet.cell(sheet.selection().anchor)?.run !== undefined,
     pinSelection: () => void client.send({ kind: 'pin', address: sheet.selection().anchor }),

@@ -1,6 +1,6 @@
 /**
- * The charts column: one card per chart binding of the sheet, the pinned runs, and the diff of
- * two selected runs. Cards render and dispatch; data comes from the charts state.
+ * The charts column: one card per chart binding of the sheet, the pinned runs, and the comparison
+ * of the selected runs. Cards render and dispatch; data comes from the charts state.
  */
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
@@ -9,6 +9,7 @@ import { EwmaCard } from './charts/EwmaCard';
 import { LossCard } from './charts/LossCard';
 import { RateMapCard } from './charts/RateMapCard';
 import { EigenCard } from './charts/EigenCard';
+import { ComparisonCard } from './charts/ComparisonCard';
 import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
@@ -65,36 +66,9 @@ function PinsBar(props: { app: AppState }): JSX.Element {
 }
 
 function Comparison(props: { app: AppState }): JSX.Element {
-  return (
-    <Show when={props.app.charts.comparison()}>
-      {(comparison) => (
-        <div class="chart-card compare-card" role="region" aria-label={t('compare.title', { a: comparison().a, b: comparison().b })}>
-          <h2>{t('compare.title', { a: comparison().a, b: comparison().b })}</h2>
-          <Show when={comparison().differences.length > 0} fallback={<p class="chart-note">{t('compare.same')}</p>}>
-            <table class="compare-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.input')}</th>
-                  <th scope="col">{comparison().a}</th>
-                  <th scope="col">{comparison().b}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={comparison().differences}>
-                  {(difference) => (
-                    <tr class="is-different">
-                      <th scope="row">{difference.field}</th>
-                      <td>{difference.a}</td>
-                      <td>{difference.b}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </Show>
-        </div>
-      )}
-    </Show>
-  );
+  const labelOf = (address: string) => {
+    const run = props.app.sheet.cell(address)?.run;
+    return run === undefined ? address : `${address} · ${tp(run.label)}`;
+  };
+  return <Show when={props.app.charts.comparison()}>{(comparison) => <ComparisonCard comparison={comparison()} labelOf={labelOf} />}</Show>;
 }
-
