@@ -56,6 +56,8 @@ export interface TrajectoryViewModel extends ChartFrame {
   readonly start: Vec2 | null;
   /** Arrows to draw at every iterate (empty: none). */
   readonly arrows: readonly ArrowKind[];
+  /** The id of the one run whose arrows are drawn; absent: every run's. */
+  readonly arrowsFor?: string;
   readonly text?: Partial<TrajectoryText>;
 }
 
@@ -75,7 +77,8 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
   vm.runs.forEach((run, i) => {
     series.push(runSeries(run, names[i], vm.region, layout, text));
-    for (const kind of arrowKindsFor(run.gamma, vm.arrows)) {
+    const arrows = vm.arrowsFor === undefined || vm.arrowsFor === run.id ? vm.arrows : [];
+    for (const kind of arrowKindsFor(run.gamma, arrows)) {
       drawnKinds.add(kind);
       series.push(arrowSeries(run, names[i], kind, text.arrows[kind], vm.region));
     }

@@ -8,7 +8,7 @@ import type { ContourRequest, ContourResult, Path2DRequest, RateMapRequest, Rate
 import { overallRate } from '../core/quadratic';
 import { regionOfInterest } from '../core/region';
 import type { CellAddress, CellValue, ChartBinding, Pin, RunValue } from '../sheet/types';
-import { addressesOf, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
+import { bindingAddresses, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
 import type { ChartData, ChartRun2D, ChartRunEigen, ChartRunLoss, DisplayText, EigenSeries, Shared } from './contract';
 import { directionErrors, measuredRate, predictedEnvelope } from '../core/pathTheory';
 import { requestLabel } from './runSummary';
@@ -50,7 +50,7 @@ function pinLabel(pin: Pin): DisplayText {
 }
 
 export function buildChart(binding: ChartBinding, view: ChartSourceView): BuiltChart {
-  const addresses = addressesOf(binding.source);
+  const addresses = bindingAddresses(binding);
   const reads = new Set<CellAddress>(addresses);
   const pending = addresses.some((address) => view.isPending(address));
   switch (binding.kind) {

@@ -17,6 +17,8 @@ export const SHEET_LIMITS = {
   maxRawChars: 10_000,
   maxNames: 1_000,
   maxCharts: 64,
+  /** Addresses a chart's run picker adds or removes. */
+  maxChartRuns: 256,
   maxPins: 256,
   maxLabelChars: 200,
   maxIdChars: 64,
@@ -119,6 +121,9 @@ const chartSchema = z.object({
     .max(L.maxIdChars)
     .refine((s) => RANGE_PATTERN.test(s) || NAME_PATTERN.test(s), 'not a range or a name'),
   arrows: z.boolean().optional(),
+  include: z.array(address).max(L.maxChartRuns).optional(),
+  exclude: z.array(address).max(L.maxChartRuns).optional(),
+  arrowsFor: address.optional(),
 }) satisfies z.ZodType<ChartBinding>;
 
 const pinSchema = z.object({

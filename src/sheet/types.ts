@@ -25,6 +25,12 @@ export interface ChartBinding {
   readonly source: string;
   /** Trajectory chart only: show η·∇f and velocity arrows. */
   readonly arrows?: boolean;
+  /** Run cells shown besides those in `source` (the run picker adds cells typed anywhere). */
+  readonly include?: readonly CellAddress[];
+  /** Cells of `source` the chart leaves out (the run picker removes them). */
+  readonly exclude?: readonly CellAddress[];
+  /** Trajectory chart only: the one run whose arrows are drawn; absent: every run's. */
+  readonly arrowsFor?: CellAddress;
 }
 
 /** A pinned run: the request is kept (so it is reproducible), the result is recomputed. */

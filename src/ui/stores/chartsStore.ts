@@ -5,7 +5,7 @@
  * intents (drag the start, click the rate map, pin a run, arrows on/off) go to the session.
  */
 import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
-import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, Shared } from '../../session/contract';
+import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, RunSummary, Shared } from '../../session/contract';
 import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
 import type { ChartBinding } from '../../sheet/types';
 import type { Region } from '../../charts/geometry';
@@ -21,6 +21,7 @@ import type { SheetStore } from './sheetStore';
 import { createColorScheme } from './colorScheme';
 import { compareRuns, type Comparison } from './comparison';
 import { cellsInRange } from './addresses';
+import { byReadingOrder, withArrowsFor, withRunShown } from './runPicker';
 
 export interface TrajectoryData {
   readonly runs: readonly TrajectoryRun[];
@@ -39,6 +40,11 @@ export interface RateMapData {
   readonly currentRate: number | null;
 }
 
+export interface RunCandidate {
+  readonly address: string;
+  readonly label: string;
+}
+
 export interface ChartsStore {
   readonly scheme: Accessor<ColorScheme>;
   readonly bindings: Accessor<readonly ChartBinding[]>;
@@ -53,6 +59,12 @@ export interface ChartsStore {
   dataVersion(id: string): number;
   /** Two or more run cells selected: their inputs and outcomes side by side. */
   readonly comparison: Accessor<Comparison | null>;
+  /** Every run cell of the sheet a chart of this kind can show, in reading order, with its label. */
+  runCandidates(kind: RunSummary['kind']): readonly RunCandidate[];
+  /** The run cells a chart shows now (pins aside). */
+  shownRuns(id: string): readonly string[];
+  setRunShown(bindingId: string, address: string, shown: boolean): void;
+  setArrowsFor(bindingId: string, address: string | null): void;
   readonly canPin: Accessor<boolean>;
   pinSelection(): void;
   unpin(id: string): void;
@@ -114,6 +126,8 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
     return index === undefined ? undefined : seriesColor(index, scheme());
   };
   const color = (index: number) => seriesColor(index, scheme());
+  const editBinding = (bindingId: string, edit: (binding: ChartBinding) => ChartBinding) =>
+    void client.send({ kind: 'setCharts', charts: bindings().map((binding) => (binding.id === bindingId ? edit(binding) : binding)) });
   const label = (run: { label: ChartRun2D['label']; pinned: boolean }) => tp(run.label);
 
   return {
@@ -182,11 +196,21 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
       });
       return compareRuns(runs);
     }),
+    runCandidates: (kind) =>
+      byReadingOrder(sheet.addresses()).flatMap((address) => {
+        const run = sheet.cell(address)?.run;
+        return run?.kind === kind ? [{ address, label: `${address} · ${tp(run.label)}` }] : [];
+      }),
+    shownRuns: (id) => {
+      const data = chart(id)?.data;
+      return data?.kind === 'trajectories' || data?.kind === 'loss' ? data.runs.filter((run) => !run.pinned).map((run) => run.id) : data?.kind === 'eigen' ? data.runs.map((run) => run.id) : [];
+    },
+    setRunShown: (bindingId, address, shown) => editBinding(bindingId, (binding) => withRunShown(binding, address, shown)),
+    setArrowsFor: (bindingId, address) => editBinding(bindingId, (binding) => withArrowsFor(binding, address)),
     canPin: () => sheet.cell(sheet.selection().anchor)?.run !== undefined,
     pinSelection: () => void client.send({ kind: 'pin', address: sheet.selection().anchor }),
     unpin: (id) => void client.send({ kind: 'unpin', id }),
-    setArrows: (bindingId, arrows) =>
-      void client.send({ kind: 'setCharts', charts: bindings().map((binding) => (binding.id === bindingId ? { ...binding, arrows } : binding)) }),
+    setArrows: (bindingId, arrows) => editBinding(bindingId, (binding) => ({ ...binding, arrows })),
     moveStart: (point) => void client.send({ kind: 'moveStart', point }),
     setLearningRateAndMomentum: (lr, momentum) => void client.send({ kind: 'setLrMomentum', lr, momentum }),
   };

@@ -2,7 +2,7 @@
  * The charts column: one card per chart binding of the sheet, the pinned runs, and the comparison
  * of the selected runs. Cards render and dispatch; data comes from the charts state.
  */
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
 import { TrajectoryCard } from './charts/TrajectoryCard';
 import { EwmaCard } from './charts/EwmaCard';
@@ -14,31 +14,38 @@ import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
   const charts = () => props.app.charts;
+  const ids = createMemo(() => charts().bindings().map((binding) => binding.id), [], { equals: (a, b) => a.join('\n') === b.join('\n') });
   return (
     <section class="charts-pane" aria-label={t('charts.label')}>
       <PinsBar app={props.app} />
       <Comparison app={props.app} />
-      <For each={charts().bindings()}>
-        {(binding) => {
-          const current = () => charts().bindings().find((b) => b.id === binding.id) ?? binding;
+      {/* Keyed by id: editing a binding (its runs, its arrows) keeps the card and its open menus. */}
+      <For each={ids()}>
+        {(id) => {
+          const current = () => charts().bindings().find((b) => b.id === id);
+          const kind = () => current()?.kind;
           return (
-            <Switch>
-              <Match when={binding.kind === 'trajectories'}>
-                <TrajectoryCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'ewma'}>
-                <EwmaCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'loss'}>
-                <LossCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'rateMap'}>
-                <RateMapCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'eigen'}>
-                <EigenCard app={props.app} binding={current} />
-              </Match>
-            </Switch>
+            <Show when={current()}>
+              {(binding) => (
+                <Switch>
+                  <Match when={kind() === 'trajectories'}>
+                    <TrajectoryCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'ewma'}>
+                    <EwmaCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'loss'}>
+                    <LossCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'rateMap'}>
+                    <RateMapCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'eigen'}>
+                    <EigenCard app={props.app} binding={binding} />
+                  </Match>
+                </Switch>
+              )}
+            </Show>
           );
         }}
       </For>

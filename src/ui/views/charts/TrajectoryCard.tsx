@@ -1,11 +1,12 @@
 /** Contour lines of the objective with every run of the binding (and pinned runs) on top. */
-import { createMemo, type Accessor, type JSX } from 'solid-js';
+import { createMemo, Show, type Accessor, type JSX } from 'solid-js';
 import type { AppState } from '../../stores/appState';
 import type { ChartBinding } from '../../../sheet/types';
 import { buildTrajectoryOption, START_HANDLE_SERIES_ID } from '../../../charts/trajectoryChart';
 import { ALL_ARROWS } from '../../../charts/trajectoryArrows';
 import { trajectorySummary } from '../../../charts/summaries';
 import { ChartCard } from './ChartCard';
+import { ArrowsFor, RunPicker } from './RunPicker';
 import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
@@ -27,6 +28,7 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       region: current.region,
       start: current.start,
       arrows: arrows() ? ALL_ARROWS : [],
+      ...(props.binding().arrowsFor === undefined ? {} : { arrowsFor: props.binding().arrowsFor }),
       text: {
         start: t('chart.trajectories.start'),
         diverges: t('chart.trajectories.diverges'),
@@ -51,10 +53,16 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       // the runs) stay put under the pointer while it moves.
       draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: () => undefined, onDragEnd: (point) => charts.moveStart(point) }}
       tools={
-        <label>
-          <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
-          {t('chart.trajectories.arrows')}
-        </label>
+        <>
+          <RunPicker charts={charts} bindingId={props.binding().id} kind="path2d" title={t('chart.trajectories.title')} />
+          <label>
+            <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
+            {t('chart.trajectories.arrows')}
+          </label>
+          <Show when={arrows()}>
+            <ArrowsFor charts={charts} bindingId={props.binding().id} value={props.binding().arrowsFor} />
+          </Show>
+        </>
       }
       badge={
         (data()?.notGradient.length ?? 0) > 0
