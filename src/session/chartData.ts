@@ -12,6 +12,7 @@ import { bindingAddresses, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, re
 import type { ChartData, ChartRun2D, ChartRunEigen, ChartRunLoss, DisplayText, EigenSeries, Shared } from './contract';
 import { directionErrors, measuredRate, predictedEnvelope } from '../core/pathTheory';
 import { requestLabel } from './runSummary';
+import { sweepGrid } from './sweepChart';
 
 const CONTOUR_LEVELS = 14;
 const CONTOUR_RESOLUTION = 160;
@@ -62,6 +63,8 @@ export function buildChart(binding: ChartBinding, view: ChartSourceView): BuiltC
       return { data: { kind: 'ewma', gammas: gammasIn(binding, view.valueOf) }, pending, reads };
     case 'eigen':
       return { data: eigen(binding, view), pending, reads };
+    case 'sweep':
+      return { data: { kind: 'sweep', sweep: sweepGrid(addresses, view) }, pending, reads };
     case 'rateMap': {
       for (const name of ['eta', 'gamma']) {
         const address = view.addressOfName(name);

@@ -115,7 +115,7 @@ export const computeRequestSchema = z.discriminatedUnion('kind', [
 
 const chartSchema = z.object({
   id: z.string().min(1).max(L.maxIdChars),
-  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap', 'eigen']),
+  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap', 'eigen', 'sweep']),
   source: z
     .string()
     .max(L.maxIdChars)

@@ -20,7 +20,7 @@ export type CellAddress = string;
 /** Charts are bound to cells, so what a chart shows travels with the sheet. */
 export interface ChartBinding {
   readonly id: string;
-  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap' | 'eigen';
+  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap' | 'eigen' | 'sweep';
   /** A1 range or single address, e.g. "B20:B23"; the chart shows the suitable values found there. */
   readonly source: string;
   /** Trajectory chart only: show η·∇f and velocity arrows. */

@@ -5,7 +5,7 @@
  * intents (drag the start, click the rate map, pin a run, arrows on/off) go to the session.
  */
 import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
-import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, RunSummary, Shared } from '../../session/contract';
+import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, RunSummary, Shared, SweepGrid } from '../../session/contract';
 import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
 import type { ChartBinding } from '../../sheet/types';
 import type { Region } from '../../charts/geometry';
@@ -55,6 +55,12 @@ export interface ChartsStore {
   ewma(id: string): Accessor<readonly EwmaCurve[]>;
   rateMap(id: string): Accessor<RateMapData | null>;
   eigen(id: string): Accessor<{ readonly runs: readonly EigenRun[]; readonly withoutTheory: number }>;
+  /** A sweep heatmap's grid (null: no sweep cell in its source yet). */
+  sweep(id: string): Accessor<SweepGrid | null>;
+  /** A click on a sweep heatmap: the config's values into the cells the sweep's rule names. */
+  pickSweepConfig(sweep: SweepGrid['kind'], lr: number, momentum: number): void;
+  /** True while a run the chart shows is computing (it shows the previous data meanwhile). */
+  pending(id: string): boolean;
   /** The session version of the data a chart shows now (for the repaint measurement). */
   dataVersion(id: string): number;
   /** Two or more run cells selected: their inputs and outcomes side by side. */
@@ -184,6 +190,13 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
         if (data?.kind !== 'eigen') return { runs: [], withoutTheory: 0 };
         return { runs: data.runs.map((run) => ({ id: run.id, label: tp(run.label), directions: run.directions })), withoutTheory: data.withoutTheory };
       }),
+    sweep: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        return data?.kind === 'sweep' ? data.sweep : null;
+      }),
+    pickSweepConfig: (sweep, lr, momentum) => void client.send({ kind: 'pickSweepConfig', sweep, lr, momentum }),
+    pending: (id) => chart(id)?.pending === true,
     dataVersion: (id) => chart(id)?.version ?? -1,
     comparison: createMemo(() => {
       const { anchor, focus } = sheet.selection();

@@ -10,6 +10,7 @@ import { LossCard } from './charts/LossCard';
 import { RateMapCard } from './charts/RateMapCard';
 import { EigenCard } from './charts/EigenCard';
 import { ComparisonCard } from './charts/ComparisonCard';
+import { SweepCard } from './charts/SweepCard';
 import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
@@ -42,6 +43,9 @@ export function ChartsPanel(props: { app: AppState }): JSX.Element {
                   </Match>
                   <Match when={kind() === 'eigen'}>
                     <EigenCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'sweep'}>
+                    <SweepCard app={props.app} binding={binding} />
                   </Match>
                 </Switch>
               )}
