@@ -119,7 +119,8 @@ function arrowKey(kinds: readonly ArrowKind[], text: TrajectoryText): string {
   return kinds.map((kind) => `${stroke[kind]} ${text.arrows[kind]}`).join('   ');
 }
 
-function runSeries(run: TrajectoryRun, name: string, region: Region, layout: ChartLayout, text: TrajectoryText): LineSeriesOption {
+/** One run's path (clipped to the region, with its exit marked), on the first axes unless the caller moves it. */
+export function runSeries(run: TrajectoryRun, name: string, region: Region, layout: ChartLayout, text: TrajectoryText): LineSeriesOption {
   const { items, exit } = clipPath(region, run.result.x1, run.result.x2);
   const data: NonNullable<LineSeriesOption['data']> = items.map((item) => {
     if (item === null) return '-';
