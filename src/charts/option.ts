@@ -4,7 +4,7 @@
  * every view model carries (colour scheme and width hint).
  */
 import type { ComposeOption } from 'echarts/core';
-import type { CustomSeriesOption, LineSeriesOption, LinesSeriesOption } from 'echarts/charts';
+import type { CustomSeriesOption, HeatmapSeriesOption, LineSeriesOption, LinesSeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GraphicComponentOption,
@@ -21,6 +21,7 @@ export type ChartOption = ComposeOption<
   | LineSeriesOption
   | LinesSeriesOption
   | CustomSeriesOption
+  | HeatmapSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
@@ -32,7 +33,7 @@ export type ChartOption = ComposeOption<
   | DataZoomComponentOption
 >;
 
-export type { CustomSeriesOption, LineSeriesOption, LinesSeriesOption };
+export type { CustomSeriesOption, HeatmapSeriesOption, LineSeriesOption, LinesSeriesOption };
 
 export type ColorScheme = 'light' | 'dark';
 

@@ -56,6 +56,8 @@ export interface TrajectoryViewModel extends ChartFrame {
   readonly start: Vec2 | null;
   /** Arrows to draw at every iterate (empty: none). */
   readonly arrows: readonly ArrowKind[];
+  /** The id of the one run whose arrows are drawn; absent: every run's. */
+  readonly arrowsFor?: string;
   readonly text?: Partial<TrajectoryText>;
 }
 
@@ -75,7 +77,8 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
   vm.runs.forEach((run, i) => {
     series.push(runSeries(run, names[i], vm.region, layout, text));
-    for (const kind of arrowKindsFor(run.gamma, vm.arrows)) {
+    const arrows = vm.arrowsFor === undefined || vm.arrowsFor === run.id ? vm.arrows : [];
+    for (const kind of arrowKindsFor(run.gamma, arrows)) {
       drawnKinds.add(kind);
       series.push(arrowSeries(run, names[i], kind, text.arrows[kind], vm.region));
     }
@@ -116,7 +119,8 @@ function arrowKey(kinds: readonly ArrowKind[], text: TrajectoryText): string {
   return kinds.map((kind) => `${stroke[kind]} ${text.arrows[kind]}`).join('   ');
 }
 
-function runSeries(run: TrajectoryRun, name: string, region: Region, layout: ChartLayout, text: TrajectoryText): LineSeriesOption {
+/** One run's path (clipped to the region, with its exit marked), on the first axes unless the caller moves it. */
+export function runSeries(run: TrajectoryRun, name: string, region: Region, layout: ChartLayout, text: TrajectoryText): LineSeriesOption {
   const { items, exit } = clipPath(region, run.result.x1, run.result.x2);
   const data: NonNullable<LineSeriesOption['data']> = items.map((item) => {
     if (item === null) return '-';

@@ -12,6 +12,7 @@
 import { CLI_MESSAGES_EN, CLI_MESSAGES_ZH } from './cliMessages';
 import { ERROR_MESSAGES_EN } from './errorMessages.en';
 import { ERROR_MESSAGES_ZH } from './errorMessages.zh';
+import { EXPLORE_MESSAGES_EN, EXPLORE_MESSAGES_ZH } from './exploreMessages';
 import { NOTES } from './notes';
 import { SHARE_MESSAGES_EN, SHARE_MESSAGES_ZH } from './shareMessages';
 import { uiEn } from './ui.en';
@@ -22,7 +23,7 @@ export type Locale = 'en' | 'zh';
 /** Every locale the catalogue covers, in the order the language picker lists them. */
 export const LOCALES: readonly Locale[] = ['en', 'zh'];
 
-const keyedEn = { ...uiEn, ...ERROR_MESSAGES_EN, ...SHARE_MESSAGES_EN, ...CLI_MESSAGES_EN } as const;
+const keyedEn = { ...uiEn, ...ERROR_MESSAGES_EN, ...SHARE_MESSAGES_EN, ...CLI_MESSAGES_EN, ...EXPLORE_MESSAGES_EN } as const;
 
 export type MessageKey = keyof typeof keyedEn;
 
@@ -35,11 +36,11 @@ function notesIn(locale: Locale): Readonly<Record<string, string>> {
 
 /** The tables merged into each locale; exported so a test can prove no key is defined twice. */
 export const SOURCE_TABLES: { readonly [L in Locale]: readonly Readonly<Record<string, string>>[] } = {
-  en: [uiEn, ERROR_MESSAGES_EN, SHARE_MESSAGES_EN, CLI_MESSAGES_EN, notesIn('en')],
-  zh: [uiZh, ERROR_MESSAGES_ZH, SHARE_MESSAGES_ZH, CLI_MESSAGES_ZH, notesIn('zh')],
+  en: [uiEn, ERROR_MESSAGES_EN, SHARE_MESSAGES_EN, CLI_MESSAGES_EN, EXPLORE_MESSAGES_EN, notesIn('en')],
+  zh: [uiZh, ERROR_MESSAGES_ZH, SHARE_MESSAGES_ZH, CLI_MESSAGES_ZH, EXPLORE_MESSAGES_ZH, notesIn('zh')],
 };
 
 const en: Catalogue = { ...notesIn('en'), ...keyedEn };
-const zh: Catalogue = { ...notesIn('zh'), ...uiZh, ...ERROR_MESSAGES_ZH, ...SHARE_MESSAGES_ZH, ...CLI_MESSAGES_ZH };
+const zh: Catalogue = { ...notesIn('zh'), ...uiZh, ...ERROR_MESSAGES_ZH, ...SHARE_MESSAGES_ZH, ...CLI_MESSAGES_ZH, ...EXPLORE_MESSAGES_ZH };
 
 export const messages: { readonly [L in Locale]: Catalogue } = { en, zh };

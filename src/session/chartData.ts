@@ -8,10 +8,11 @@ import type { ContourRequest, ContourResult, Path2DRequest, RateMapRequest, Rate
 import { overallRate } from '../core/quadratic';
 import { regionOfInterest } from '../core/region';
 import type { CellAddress, CellValue, ChartBinding, Pin, RunValue } from '../sheet/types';
-import { addressesOf, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
+import { bindingAddresses, eigenvaluesIn, gammasIn, pathRuns, rateMapRequest, regressionRuns } from './chartSources';
 import type { ChartData, ChartRun2D, ChartRunEigen, ChartRunLoss, DisplayText, EigenSeries, Shared } from './contract';
 import { directionErrors, measuredRate, predictedEnvelope } from '../core/pathTheory';
 import { requestLabel } from './runSummary';
+import { sweepGrid } from './sweepChart';
 
 const CONTOUR_LEVELS = 14;
 const CONTOUR_RESOLUTION = 160;
@@ -50,7 +51,7 @@ function pinLabel(pin: Pin): DisplayText {
 }
 
 export function buildChart(binding: ChartBinding, view: ChartSourceView): BuiltChart {
-  const addresses = addressesOf(binding.source);
+  const addresses = bindingAddresses(binding);
   const reads = new Set<CellAddress>(addresses);
   const pending = addresses.some((address) => view.isPending(address));
   switch (binding.kind) {
@@ -62,6 +63,8 @@ export function buildChart(binding: ChartBinding, view: ChartSourceView): BuiltC
       return { data: { kind: 'ewma', gammas: gammasIn(binding, view.valueOf) }, pending, reads };
     case 'eigen':
       return { data: eigen(binding, view), pending, reads };
+    case 'sweep':
+      return { data: { kind: 'sweep', sweep: sweepGrid(addresses, view) }, pending, reads };
     case 'rateMap': {
       for (const name of ['eta', 'gamma']) {
         const address = view.addressOfName(name);

@@ -27,9 +27,26 @@ export function addressesOf(source: string): CellAddress[] {
   return range ? rangeAddresses(range) : [];
 }
 
-/** 2-D runs found in a binding's range, in reading order. */
+/**
+ * The cells a binding shows: its range in reading order without the excluded cells, then the
+ * included ones. `bindingAddresses({ source: 'D1:D3', exclude: ['D2'], include: ['F9'] })` → D1, D3, F9.
+ */
+export function bindingAddresses(binding: Pick<ChartBinding, 'source' | 'include' | 'exclude'>): CellAddress[] {
+  const excluded = new Set(binding.exclude ?? []);
+  const shown = addressesOf(binding.source).filter((address) => !excluded.has(address));
+  const inRange = new Set(shown);
+  for (const address of binding.include ?? []) {
+    if (!inRange.has(address) && !excluded.has(address)) {
+      inRange.add(address);
+      shown.push(address);
+    }
+  }
+  return shown;
+}
+
+/** 2-D runs a binding shows, in its order. */
 export function pathRuns(binding: ChartBinding, runOf: RunOf): PathRunSource[] {
-  return addressesOf(binding.source).flatMap((address) => {
+  return bindingAddresses(binding).flatMap((address) => {
     const value = runOf(address);
     return value !== undefined && value.request.kind === 'path2d' && value.result.kind === 'path2d'
       ? [{ address, request: value.request, result: value.result }]
@@ -37,9 +54,9 @@ export function pathRuns(binding: ChartBinding, runOf: RunOf): PathRunSource[] {
   });
 }
 
-/** Regression runs found in a binding's range, in reading order. */
+/** Regression runs a binding shows, in its order. */
 export function regressionRuns(binding: ChartBinding, runOf: RunOf): RegressionRunSource[] {
-  return addressesOf(binding.source).flatMap((address) => {
+  return bindingAddresses(binding).flatMap((address) => {
     const value = runOf(address);
     return value !== undefined && value.request.kind === 'regression' && value.result.kind === 'regression'
       ? [{ address, request: value.request, result: value.result }]
@@ -91,27 +108,4 @@ export function runColorIndex(bindings: readonly ChartBinding[], runOf: RunOf): 
 /** Pins whose request is of the given kind. */
 export function pinsOfKind<K extends 'path2d' | 'regression'>(pins: readonly Pin[], kind: K): Pin[] {
   return pins.filter((pin) => pin.request.kind === kind);
-}
-
-export interface InputDifference {
-  readonly field: string;
-  readonly a: string;
-  readonly b: string;
-}
-
-/** The inputs in which two runs differ (flattened request fields), for the diff view. */
-export function requestDifferences(a: object, b: object): InputDifference[] {
-  const flatA = flatten(a);
-  const flatB = flatten(b);
-  const fields = [...new Set([...Object.keys(flatA), ...Object.keys(flatB)])];
-  return fields.filter((field) => flatA[field] !== flatB[field]).map((field) => ({ field, a: flatA[field] ?? '—', b: flatB[field] ?? '—' }));
-}
-
-function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-  } else {
-    out[prefix] = String(value);
-  }
-  return out;
 }

@@ -68,7 +68,7 @@ export interface CellPatch {
   readonly number?: number;
 }
 
-/** The inputs and outcomes of a run cell, rounded by the page as cells are. */
+/** The inputs and outcomes of a run cell, and how each reads (rounded as cells are). */
 export interface RunSummary {
   readonly kind: 'path2d' | 'regression';
   readonly label: DisplayText;
@@ -76,6 +76,8 @@ export interface RunSummary {
   readonly inputs: Readonly<Record<string, number | string>>;
   /** Outcome name → value; names are catalogue keys under `run.outcome.*`. null: not applicable. */
   readonly outcomes: Readonly<Record<string, number | string | null>>;
+  /** Every input and outcome rounded as the grid rounds numbers (src/sheet/format); absent: not applicable. */
+  readonly shown: Readonly<Record<string, string>>;
   readonly divergedAt: number | null;
 }
 
@@ -133,6 +135,24 @@ export interface Shared<R> {
   readonly result?: R;
 }
 
+/**
+ * A sweep cell's grid as the heatmap draws it. Row-major: row r is momenta[r], column c is lrs[c].
+ * For a 2-D SWEEP the axes are η and γ and the value is the final f; for REGRESSION_SWEEP the
+ * learning rate, the momentum and the final loss.
+ */
+export interface SweepGrid {
+  readonly address: string;
+  readonly kind: 'sweep2d' | 'regressionSweep';
+  readonly lrs: Float64Array;
+  readonly momenta: Float64Array;
+  readonly final: Float64Array;
+  /** −1 where the config did not diverge. */
+  readonly divergedAt: Int32Array;
+  /** The names a click writes (eta/gamma for a 2-D sweep, lr/momentum for a regression sweep), and whether the sheet has both. */
+  readonly targets: readonly [string, string];
+  readonly targetsExist: boolean;
+}
+
 export type ChartData =
   | {
       readonly kind: 'trajectories';
@@ -147,6 +167,7 @@ export type ChartData =
   | { readonly kind: 'ewma'; readonly gammas: readonly number[] }
   /** Runs whose gradient has no eigendirections (not affine) are left out and counted. */
   | { readonly kind: 'eigen'; readonly runs: readonly ChartRunEigen[]; readonly withoutTheory: number }
+  | { readonly kind: 'sweep'; readonly sweep: SweepGrid | null }
   | {
       readonly kind: 'rateMap';
       readonly eigenvalues: readonly number[];
@@ -274,6 +295,8 @@ export type Intent =
   | { readonly kind: 'moveStart'; readonly point: Vec2 }
   /** Clicking the rate map writes the cells named eta and gamma. */
   | { readonly kind: 'setLrMomentum'; readonly lr: number; readonly momentum: number }
+  /** Clicking a sweep heatmap writes the config's exact values into the cells its `targets` name (see SweepGrid). */
+  | { readonly kind: 'pickSweepConfig'; readonly sweep: 'sweep2d' | 'regressionSweep'; readonly lr: number; readonly momentum: number }
   | { readonly kind: 'cancelRuns' }
   /** Leave safe mode: evaluate the sheet (and compute its runs) after all. */
   | { readonly kind: 'evaluate' };

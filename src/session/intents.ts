@@ -3,6 +3,7 @@
  * move cells around (structural edits, loads, undo of either), in which case the session sends
  * a full snapshot instead of a cell list. Bad input changes nothing and says why.
  */
+import { sweepTargets } from './sweepChart';
 import { decodeState } from '../share/codec';
 import { readStateFile } from '../share/stateFile';
 import { parseRange, rangeAddresses } from '../sheet/address';
@@ -93,6 +94,14 @@ function apply(engine: SheetEngine, intent: Intent): IntentOutcome {
         ['eta', round(intent.lr, 3)],
         ['gamma', round(intent.momentum, 3)],
       ]);
+    case 'pickSweepConfig': {
+      // Exact values: the cell then runs the very config the heatmap showed.
+      const [lrName, momentumName] = sweepTargets(intent.sweep);
+      return writeNamed(engine, [
+        [lrName, intent.lr],
+        [momentumName, intent.momentum],
+      ]);
+    }
     case 'cancelRuns':
     case 'evaluate':
       return cells(NOTHING);

@@ -8,6 +8,7 @@ import type { Path2DRequest, Path2DResult, RegressionRequest, RegressionResult }
 import type { RunValue } from '../sheet/types';
 import type { RunSummary } from './contract';
 import { formatNumber } from '../sheet/format';
+import { overallRate } from '../core/quadratic';
 
 const last = (values: ArrayLike<number>): number => values[values.length - 1];
 
@@ -30,7 +31,7 @@ export function requestLabel(request: Path2DRequest | RegressionRequest): string
   return `${kind}lr=${formatNumber(config.lr, 4)}${config.optimizer === 'sgd' ? '' : ` mom=${formatNumber(config.momentum, 4)}`}${config.convention === 'pytorch' ? ' (pytorch)' : ''}`;
 }
 
-function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): RunSummary {
+function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): Omit<RunSummary, 'shown'> {
   return {
     kind: 'path2d',
     label: [requestLabel(request)],
@@ -44,18 +45,32 @@ function path2dSummary(request: Path2DRequest, result: Path2DResult, divergedAt:
       gamma: request.method === 'gd' ? 0 : request.gamma,
       steps: request.steps,
     },
-    outcomes: {
-      f: last(result.f),
-      x1: last(result.x1),
-      x2: last(result.x2),
-      stepsTo1e3: stepsToReach(result.f, 1e-3),
-      divergedAt,
-    },
+    outcomes: path2dOutcomes(request, result, divergedAt),
     divergedAt,
   };
 }
 
-function regressionSummary(request: RegressionRequest, result: RegressionResult, divergedAt: number | null): RunSummary {
+/**
+ * Where a 2-D run ends and how fast it gets there. Distance and rate need the run's linear theory
+ * (an affine gradient with one stationary point): the optimum is that point, the rate the largest
+ * per-step factor of the iteration matrix, max_i ρ(η, γ, λ_i).
+ */
+function path2dOutcomes(request: Path2DRequest, result: Path2DResult, divergedAt: number | null): RunSummary['outcomes'] {
+  const theory = result.theory;
+  const [x1, x2] = [last(result.x1), last(result.x2)];
+  const gamma = request.method === 'gd' ? 0 : request.gamma;
+  return {
+    f: last(result.f),
+    x1,
+    x2,
+    distance: theory === null ? null : Math.hypot(x1 - theory.stationary[0], x2 - theory.stationary[1]),
+    stepsTo1e3: stepsToReach(result.f, 1e-3),
+    divergedAt,
+    rate: theory === null ? null : overallRate(request.method, request.eta, gamma, theory.eigenvalues),
+  };
+}
+
+function regressionSummary(request: RegressionRequest, result: RegressionResult, divergedAt: number | null): Omit<RunSummary, 'shown'> {
   const config = request.configs[0];
   const { data } = request;
   // [w1, …, wd, b]: d = 2 for the generated data set, the feature columns of a data range.
@@ -95,6 +110,8 @@ function regressionSummary(request: RegressionRequest, result: RegressionResult,
       // Loss i is recorded after step min(i·lossStride, T): the step, not the index.
       stepsTo1e3: reached === null ? null : Math.min(reached * stride, totalSteps),
       divergedAt,
+      // Minibatch noise has no closed-form rate; the comparison shows "—".
+      rate: null,
     },
     divergedAt,
   };
@@ -106,7 +123,19 @@ function regressionSummary(request: RegressionRequest, result: RegressionResult,
  */
 export function summarizeRun(run: RunValue): RunSummary | undefined {
   const divergedAt = run.divergedAt;
-  if (run.request.kind === 'path2d' && run.result.kind === 'path2d') return path2dSummary(run.request, run.result, divergedAt);
-  if (run.request.kind === 'regression' && run.result.kind === 'regression') return regressionSummary(run.request, run.result, divergedAt);
+  if (run.request.kind === 'path2d' && run.result.kind === 'path2d') return withShown(path2dSummary(run.request, run.result, divergedAt));
+  if (run.request.kind === 'regression' && run.result.kind === 'regression') return withShown(regressionSummary(run.request, run.result, divergedAt));
   return undefined;
+}
+
+/** Every input and outcome as the grid would show it (six significant digits); not applicable: absent. */
+function withShown(summary: Omit<RunSummary, 'shown'>): RunSummary {
+  const shown: Record<string, string> = {};
+  for (const values of [summary.inputs, summary.outcomes]) {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === null) continue;
+      shown[name] = typeof value === 'number' ? formatNumber(value) : value;
+    }
+  }
+  return { ...summary, shown };
 }

@@ -376,7 +376,9 @@ export function createSheetSession(options: SessionOptions): SheetSession {
 function chartSignature(binding: import('../sheet/types').ChartBinding, built: BuiltChart): string {
   const data = built.data;
   const ids = resultIds(data);
-  return JSON.stringify([binding, ids, data.kind === 'ewma' ? data.gammas : null, data.kind === 'rateMap' ? [data.eigenvalues, data.current, data.result?.key ?? null] : null, data.kind === 'trajectories' ? [data.region, data.start, data.contours?.key ?? null] : null]);
+  // A sweep is named by its result's identity; `pending` must travel too (the card shows progress).
+  const sweep = data.kind === 'sweep' && data.sweep !== null ? [data.sweep.address, identityOf(data.sweep.final), data.sweep.targetsExist] : null;
+  return JSON.stringify([binding, ids, built.pending, sweep, data.kind === 'ewma' ? data.gammas : null, data.kind === 'rateMap' ? [data.eigenvalues, data.current, data.result?.key ?? null] : null, data.kind === 'trajectories' ? [data.region, data.start, data.contours?.key ?? null] : null]);
 }
 
 const resultIdentity = new WeakMap<object, number>();

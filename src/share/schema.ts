@@ -17,6 +17,8 @@ export const SHEET_LIMITS = {
   maxRawChars: 10_000,
   maxNames: 1_000,
   maxCharts: 64,
+  /** Addresses a chart's run picker adds or removes. */
+  maxChartRuns: 256,
   maxPins: 256,
   maxLabelChars: 200,
   maxIdChars: 64,
@@ -113,12 +115,15 @@ export const computeRequestSchema = z.discriminatedUnion('kind', [
 
 const chartSchema = z.object({
   id: z.string().min(1).max(L.maxIdChars),
-  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap', 'eigen']),
+  kind: z.enum(['trajectories', 'ewma', 'loss', 'rateMap', 'eigen', 'sweep']),
   source: z
     .string()
     .max(L.maxIdChars)
     .refine((s) => RANGE_PATTERN.test(s) || NAME_PATTERN.test(s), 'not a range or a name'),
   arrows: z.boolean().optional(),
+  include: z.array(address).max(L.maxChartRuns).optional(),
+  exclude: z.array(address).max(L.maxChartRuns).optional(),
+  arrowsFor: address.optional(),
 }) satisfies z.ZodType<ChartBinding>;
 
 const pinSchema = z.object({

@@ -1,14 +1,14 @@
 /**
  * One-click starting points. Each builds a whole SheetState (load it with engine.loadState, one
  * undo step). Labels are catalogue keys: preset.chapter, preset.corrected, preset.polyak,
- * preset.sweep.
+ * preset.sweep, preset.heatmap.
  */
 import { cellsFromRows, defaultSheet, note, type SheetRows } from './defaultSheet';
 import { parseAddress } from './address';
 import type { SheetState } from './types';
 
 export interface Preset {
-  readonly id: 'chapter' | 'corrected' | 'polyak' | 'sweep';
+  readonly id: 'chapter' | 'corrected' | 'polyak' | 'sweep' | 'heatmap';
   /** Message-catalogue key of the preset's title. */
   readonly labelKey: string;
   build(): SheetState;
@@ -82,9 +82,35 @@ export function momentumSweep(): SheetState {
   };
 }
 
+/**
+ * The chapter's problem with a 32 × 32 sweep of (η, γ) drawn as a heatmap, and one run whose η
+ * and γ cells (named eta and gamma) a click on the heatmap sets.
+ */
+export function sweepHeatmap(): SheetState {
+  const base = defaultSheet();
+  const rows: Record<number, string[]> = {
+    10: ['', 'η', 'γ'],
+    11: ['axes', '=LINSPACE(0.05,1.6,32)', '=LINSPACE(0,0.95,32)'],
+    12: ['sweep', '=SWEEP(f,x1_0,x2_0,B11,C11,steps,grad)'],
+    14: ['picked', '0.9', '0.2', '=MOMENTUM(f,x1_0,x2_0,B14,C14,steps,grad)'],
+  };
+  const keep = Object.fromEntries(Object.entries(base.cells).filter(([address]) => inProblem(address)));
+  return {
+    ...base,
+    rows: 30,
+    cells: { ...keep, ...cellsFromRows(rows) },
+    names: { ...Object.fromEntries(Object.entries(base.names).filter(([, address]) => inProblem(address))), eta: 'B14', gamma: 'C14' },
+    charts: [
+      { id: 'sweep', kind: 'sweep', source: 'B12' },
+      { id: 'paths', kind: 'trajectories', source: 'D14' },
+    ],
+  };
+}
+
 export const PRESETS: readonly Preset[] = [
   { id: 'chapter', labelKey: 'preset.chapter', build: defaultSheet },
   { id: 'corrected', labelKey: 'preset.corrected', build: correctedProblem },
   { id: 'polyak', labelKey: 'preset.polyak', build: polyakOptimal },
   { id: 'sweep', labelKey: 'preset.sweep', build: momentumSweep },
+  { id: 'heatmap', labelKey: 'preset.heatmap', build: sweepHeatmap },
 ];

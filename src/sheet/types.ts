@@ -20,11 +20,17 @@ export type CellAddress = string;
 /** Charts are bound to cells, so what a chart shows travels with the sheet. */
 export interface ChartBinding {
   readonly id: string;
-  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap' | 'eigen';
+  readonly kind: 'trajectories' | 'ewma' | 'loss' | 'rateMap' | 'eigen' | 'sweep';
   /** A1 range or single address, e.g. "B20:B23"; the chart shows the suitable values found there. */
   readonly source: string;
   /** Trajectory chart only: show η·∇f and velocity arrows. */
   readonly arrows?: boolean;
+  /** Run cells shown besides those in `source` (the run picker adds cells typed anywhere). */
+  readonly include?: readonly CellAddress[];
+  /** Cells of `source` the chart leaves out (the run picker removes them). */
+  readonly exclude?: readonly CellAddress[];
+  /** Trajectory chart only: the one run whose arrows are drawn; absent: every run's. */
+  readonly arrowsFor?: CellAddress;
 }
 
 /** A pinned run: the request is kept (so it is reproducible), the result is recomputed. */

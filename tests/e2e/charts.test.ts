@@ -1,8 +1,8 @@
 /**
  * The charts in the built app, driven as a user drives them: keyboard edits and the "Pin run"
- * button, a mouse drag of the start handle, a click on the rate map, a two-cell selection and the
- * loss chart's layout toggle. What a chart shows is read from its data summary (its accessible
- * description) and from its pixels.
+ * button, a mouse drag of the start handle, a click on the rate map and the loss chart's layout
+ * toggle (the comparison of selected runs is in compare.test.ts). What a chart shows is read from
+ * its data summary (its accessible description) and from its pixels.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -179,34 +179,6 @@ describe('charts follow the sheet', () => {
     // The trajectory of D16 (η = eta, γ = gamma) follows the click too.
     const [b16, c16] = [await cellText(page, 'B16'), await cellText(page, 'C16')];
     expect(await cell(page, 'D16').getAttribute('title')).toContain(`η = ${b16}, γ = ${c16}`);
-    expect(errors).toEqual([]);
-  });
-
-  it('selecting two run cells (D16:D17) lists the one input in which they differ', async () => {
-    const { page, errors } = await openPlayground();
-    await cell(page, 'D16').focus();
-    await page.keyboard.press('Shift+ArrowDown');
-    const comparison = page.getByRole('region', { name: 'Compare D16 and D17' });
-    await expect.poll(() => comparison.count()).toBe(1);
-    expect(await comparison.getByRole('columnheader').allTextContents()).toEqual(['Input', 'D16', 'D17']);
-    // D16 and D17 share start, objective, gradient, γ and steps: only η differs (0.9 vs 1.1).
-    expect(await comparison.getByRole('rowheader').allTextContents()).toEqual(['eta']);
-    expect(await comparison.getByRole('cell').allTextContents()).toEqual(['0.9', '1.1']);
-
-    // One more row: D16:D18 compares its ends, D16 and D18 (Polyak's η and γ).
-    await page.keyboard.press('Shift+ArrowDown');
-    const wider = page.getByRole('region', { name: 'Compare D16 and D18' });
-    await expect.poll(() => wider.count()).toBe(1);
-    expect(await wider.getByRole('rowheader').allTextContents()).toEqual(['eta', 'gamma']);
-    const [etaA, etaB, gammaA, gammaB] = (await wider.getByRole('cell').allTextContents()).map(Number);
-    expect([etaA, gammaA]).toEqual([0.9, 0.2]);
-    // Polyak for eigenvalues 0.2 and 2: η* = 4/(√2+√0.2)², γ* = ((√2−√0.2)/(√2+√0.2))².
-    const [sL, sMu] = [Math.sqrt(2), Math.sqrt(0.2)];
-    expect(etaB).toBeCloseTo(4 / (sL + sMu) ** 2, 12);
-    expect(gammaB).toBeCloseTo(((sL - sMu) / (sL + sMu)) ** 2, 12);
-
-    await page.keyboard.press('Escape');
-    await expect.poll(() => wider.count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

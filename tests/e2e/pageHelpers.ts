@@ -207,3 +207,11 @@ export function useE2E(): E2ESession {
     },
   };
 }
+
+/** A fresh page on the playground, ready to use (with the errors it logs collected). */
+export async function openPlayground(e2e: E2ESession): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await e2e.newPage();
+  await page.goto(e2e.baseUrl);
+  await ready(page);
+  return { page, errors };
+}

@@ -4,7 +4,7 @@
  * every instance (the app's canvas charts, SVG export, server-side tests) sees the same set.
  */
 import * as echarts from 'echarts/core';
-import { CustomChart, LineChart, LinesChart } from 'echarts/charts';
+import { CustomChart, HeatmapChart, LineChart, LinesChart } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   GraphicComponent,
@@ -14,6 +14,7 @@ import {
   MarkPointComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   VisualMapPiecewiseComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
@@ -22,12 +23,14 @@ echarts.use([
   LineChart,
   LinesChart,
   CustomChart,
+  HeatmapChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   VisualMapPiecewiseComponent,
   GraphicComponent,
   DataZoomInsideComponent,

@@ -5,7 +5,7 @@
  * intents (drag the start, click the rate map, pin a run, arrows on/off) go to the session.
  */
 import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
-import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, Shared } from '../../session/contract';
+import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, RunSummary, Shared, SweepGrid } from '../../session/contract';
 import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
 import type { ChartBinding } from '../../sheet/types';
 import type { Region } from '../../charts/geometry';
@@ -19,6 +19,9 @@ import { tp } from '../../i18n/localeStore';
 import type { SessionClient } from '../client/sessionClient';
 import type { SheetStore } from './sheetStore';
 import { createColorScheme } from './colorScheme';
+import { compareRuns, type Comparison } from './comparison';
+import { cellsInRange } from './addresses';
+import { byReadingOrder, withArrowsFor, withRunShown } from './runPicker';
 
 export interface TrajectoryData {
   readonly runs: readonly TrajectoryRun[];
@@ -37,10 +40,9 @@ export interface RateMapData {
   readonly currentRate: number | null;
 }
 
-export interface InputDifference {
-  readonly field: string;
-  readonly a: string;
-  readonly b: string;
+export interface RunCandidate {
+  readonly address: string;
+  readonly label: string;
 }
 
 export interface ChartsStore {
@@ -53,10 +55,22 @@ export interface ChartsStore {
   ewma(id: string): Accessor<readonly EwmaCurve[]>;
   rateMap(id: string): Accessor<RateMapData | null>;
   eigen(id: string): Accessor<{ readonly runs: readonly EigenRun[]; readonly withoutTheory: number }>;
+  /** A sweep heatmap's grid (null: no sweep cell in its source yet). */
+  sweep(id: string): Accessor<SweepGrid | null>;
+  /** A click on a sweep heatmap: the config's values into the cells the sweep's rule names. */
+  pickSweepConfig(sweep: SweepGrid['kind'], lr: number, momentum: number): void;
+  /** True while a run the chart shows is computing (it shows the previous data meanwhile). */
+  pending(id: string): boolean;
   /** The session version of the data a chart shows now (for the repaint measurement). */
   dataVersion(id: string): number;
-  /** Two run cells selected: the inputs in which they differ. */
-  readonly comparison: Accessor<{ a: string; b: string; differences: InputDifference[] } | null>;
+  /** Two or more run cells selected: their inputs and outcomes side by side. */
+  readonly comparison: Accessor<Comparison | null>;
+  /** Every run cell of the sheet a chart of this kind can show, in reading order, with its label. */
+  runCandidates(kind: RunSummary['kind']): readonly RunCandidate[];
+  /** The run cells a chart shows now (pins aside). */
+  shownRuns(id: string): readonly string[];
+  setRunShown(bindingId: string, address: string, shown: boolean): void;
+  setArrowsFor(bindingId: string, address: string | null): void;
   readonly canPin: Accessor<boolean>;
   pinSelection(): void;
   unpin(id: string): void;
@@ -118,6 +132,8 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
     return index === undefined ? undefined : seriesColor(index, scheme());
   };
   const color = (index: number) => seriesColor(index, scheme());
+  const editBinding = (bindingId: string, edit: (binding: ChartBinding) => ChartBinding) =>
+    void client.send({ kind: 'setCharts', charts: bindings().map((binding) => (binding.id === bindingId ? edit(binding) : binding)) });
   const label = (run: { label: ChartRun2D['label']; pinned: boolean }) => tp(run.label);
 
   return {
@@ -174,24 +190,40 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
         if (data?.kind !== 'eigen') return { runs: [], withoutTheory: 0 };
         return { runs: data.runs.map((run) => ({ id: run.id, label: tp(run.label), directions: run.directions })), withoutTheory: data.withoutTheory };
       }),
+    sweep: (id) =>
+      createMemo(() => {
+        const data = chart(id)?.data;
+        return data?.kind === 'sweep' ? data.sweep : null;
+      }),
+    pickSweepConfig: (sweep, lr, momentum) => void client.send({ kind: 'pickSweepConfig', sweep, lr, momentum }),
+    pending: (id) => chart(id)?.pending === true,
     dataVersion: (id) => chart(id)?.version ?? -1,
     comparison: createMemo(() => {
       const { anchor, focus } = sheet.selection();
       if (anchor === focus) return null;
-      const a = sheet.cell(anchor)?.run;
-      const b = sheet.cell(focus)?.run;
-      if (a === undefined || b === undefined) return null;
-      const fields = [...new Set([...Object.keys(a.inputs), ...Object.keys(b.inputs)])];
-      const differences = fields
-        .filter((field) => a.inputs[field] !== b.inputs[field])
-        .map((field) => ({ field, a: String(a.inputs[field] ?? '—'), b: String(b.inputs[field] ?? '—') }));
-      return { a: anchor, b: focus, differences };
+      // Only cells the page knows can be runs: a whole-column selection must not track every address.
+      const known = new Set(sheet.addresses());
+      const runs = cellsInRange(`${anchor}:${focus}`).filter((address) => known.has(address)).flatMap((address) => {
+        const run = sheet.cell(address)?.run;
+        return run === undefined ? [] : [[address, run] as const];
+      });
+      return compareRuns(runs);
     }),
+    runCandidates: (kind) =>
+      byReadingOrder(sheet.addresses()).flatMap((address) => {
+        const run = sheet.cell(address)?.run;
+        return run?.kind === kind ? [{ address, label: `${address} · ${tp(run.label)}` }] : [];
+      }),
+    shownRuns: (id) => {
+      const data = chart(id)?.data;
+      return data?.kind === 'trajectories' || data?.kind === 'loss' ? data.runs.filter((run) => !run.pinned).map((run) => run.id) : data?.kind === 'eigen' ? data.runs.map((run) => run.id) : [];
+    },
+    setRunShown: (bindingId, address, shown) => editBinding(bindingId, (binding) => withRunShown(binding, address, shown)),
+    setArrowsFor: (bindingId, address) => editBinding(bindingId, (binding) => withArrowsFor(binding, address)),
     canPin: () => sheet.cell(sheet.selection().anchor)?.run !== undefined,
     pinSelection: () => void client.send({ kind: 'pin', address: sheet.selection().anchor }),
     unpin: (id) => void client.send({ kind: 'unpin', id }),
-    setArrows: (bindingId, arrows) =>
-      void client.send({ kind: 'setCharts', charts: bindings().map((binding) => (binding.id === bindingId ? { ...binding, arrows } : binding)) }),
+    setArrows: (bindingId, arrows) => editBinding(bindingId, (binding) => ({ ...binding, arrows })),
     moveStart: (point) => void client.send({ kind: 'moveStart', point }),
     setLearningRateAndMomentum: (lr, momentum) => void client.send({ kind: 'setLrMomentum', lr, momentum }),
   };

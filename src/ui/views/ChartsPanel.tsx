@@ -1,43 +1,55 @@
 /**
- * The charts column: one card per chart binding of the sheet, the pinned runs, and the diff of
- * two selected runs. Cards render and dispatch; data comes from the charts state.
+ * The charts column: one card per chart binding of the sheet, the pinned runs, and the comparison
+ * of the selected runs. Cards render and dispatch; data comes from the charts state.
  */
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { AppState } from '../stores/appState';
 import { TrajectoryCard } from './charts/TrajectoryCard';
 import { EwmaCard } from './charts/EwmaCard';
 import { LossCard } from './charts/LossCard';
 import { RateMapCard } from './charts/RateMapCard';
 import { EigenCard } from './charts/EigenCard';
+import { ComparisonCard } from './charts/ComparisonCard';
+import { SweepCard } from './charts/SweepCard';
 import { t, tp } from '../../i18n/localeStore';
 
 export function ChartsPanel(props: { app: AppState }): JSX.Element {
   const charts = () => props.app.charts;
+  const ids = createMemo(() => charts().bindings().map((binding) => binding.id), [], { equals: (a, b) => a.join('\n') === b.join('\n') });
   return (
     <section class="charts-pane" aria-label={t('charts.label')}>
       <PinsBar app={props.app} />
       <Comparison app={props.app} />
-      <For each={charts().bindings()}>
-        {(binding) => {
-          const current = () => charts().bindings().find((b) => b.id === binding.id) ?? binding;
+      {/* Keyed by id: editing a binding (its runs, its arrows) keeps the card and its open menus. */}
+      <For each={ids()}>
+        {(id) => {
+          const current = () => charts().bindings().find((b) => b.id === id);
+          const kind = () => current()?.kind;
           return (
-            <Switch>
-              <Match when={binding.kind === 'trajectories'}>
-                <TrajectoryCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'ewma'}>
-                <EwmaCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'loss'}>
-                <LossCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'rateMap'}>
-                <RateMapCard app={props.app} binding={current} />
-              </Match>
-              <Match when={binding.kind === 'eigen'}>
-                <EigenCard app={props.app} binding={current} />
-              </Match>
-            </Switch>
+            <Show when={current()}>
+              {(binding) => (
+                <Switch>
+                  <Match when={kind() === 'trajectories'}>
+                    <TrajectoryCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'ewma'}>
+                    <EwmaCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'loss'}>
+                    <LossCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'rateMap'}>
+                    <RateMapCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'eigen'}>
+                    <EigenCard app={props.app} binding={binding} />
+                  </Match>
+                  <Match when={kind() === 'sweep'}>
+                    <SweepCard app={props.app} binding={binding} />
+                  </Match>
+                </Switch>
+              )}
+            </Show>
           );
         }}
       </For>
@@ -65,36 +77,9 @@ function PinsBar(props: { app: AppState }): JSX.Element {
 }
 
 function Comparison(props: { app: AppState }): JSX.Element {
-  return (
-    <Show when={props.app.charts.comparison()}>
-      {(comparison) => (
-        <div class="chart-card compare-card" role="region" aria-label={t('compare.title', { a: comparison().a, b: comparison().b })}>
-          <h2>{t('compare.title', { a: comparison().a, b: comparison().b })}</h2>
-          <Show when={comparison().differences.length > 0} fallback={<p class="chart-note">{t('compare.same')}</p>}>
-            <table class="compare-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.input')}</th>
-                  <th scope="col">{comparison().a}</th>
-                  <th scope="col">{comparison().b}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={comparison().differences}>
-                  {(difference) => (
-                    <tr class="is-different">
-                      <th scope="row">{difference.field}</th>
-                      <td>{difference.a}</td>
-                      <td>{difference.b}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </Show>
-        </div>
-      )}
-    </Show>
-  );
+  const labelOf = (address: string) => {
+    const run = props.app.sheet.cell(address)?.run;
+    return run === undefined ? address : `${address} · ${tp(run.label)}`;
+  };
+  return <Show when={props.app.charts.comparison()}>{(comparison) => <ComparisonCard comparison={comparison()} labelOf={labelOf} />}</Show>;
 }
-

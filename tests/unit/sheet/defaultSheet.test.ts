@@ -150,7 +150,8 @@ describe('presets', { timeout: 120_000 }, () => {
     const engine = settled(p.build());
     expect(errors(engine)).toEqual([]);
     for (const { address, run, rate } of pathRuns(engine)) expect(run.divergedAt !== null, address).toBe(rate > 1);
-    expect(engine.runNeeds()).toEqual([]);
+    // A sweep runs on the tfjs backend (tests/worker); every other run settles here.
+    expect(engine.runNeeds().filter((need) => need.request.kind !== 'sweep2d')).toEqual([]);
   });
 
   it('the corrected preset’s notes describe its own runs: η, γ and the rates they quote are the cells’', () => {

@@ -5,6 +5,7 @@ import type { ChartBinding } from '../../../sheet/types';
 import { buildEigenOption } from '../../../charts/eigenChart';
 import { eigenSummary } from '../../../charts/summaries';
 import { ChartCard } from './ChartCard';
+import { RunPicker } from './RunPicker';
 import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
@@ -32,6 +33,7 @@ export function EigenCard(props: { app: AppState; binding: Accessor<ChartBinding
       summary={eigenSummary(data().runs, t)}
       empty={t(data().withoutTheory > 0 ? 'chart.eigen.noTheory' : 'chart.empty')}
       widthRef={widthRef}
+      tools={<RunPicker charts={props.app.charts} bindingId={props.binding().id} kind="path2d" title={t('chart.eigen.title')} />}
       note={
         <>
           <p class="chart-note">{t('chart.eigen.note')}</p>

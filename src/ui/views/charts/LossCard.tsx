@@ -6,6 +6,7 @@ import { buildLossOption } from '../../../charts/lossChart';
 import { buildLossSmallMultiples, smallMultiplesHeight } from '../../../charts/lossSmallMultiples';
 import { lossSummary } from '../../../charts/summaries';
 import { ChartCard } from './ChartCard';
+import { RunPicker } from './RunPicker';
 import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
@@ -33,9 +34,12 @@ export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding>
       widthRef={widthRef}
       height={columns() ? smallMultiplesHeight({ runs: runs(), width: width() }) : undefined}
       tools={
-        <button type="button" aria-pressed={columns()} onClick={() => setColumns(!columns())}>
-          {columns() ? t('chart.loss.overlay') : t('chart.loss.columns')}
-        </button>
+        <>
+          <RunPicker charts={props.app.charts} bindingId={props.binding().id} kind="regression" title={t('chart.loss.title')} />
+          <button type="button" aria-pressed={columns()} onClick={() => setColumns(!columns())}>
+            {columns() ? t('chart.loss.overlay') : t('chart.loss.columns')}
+          </button>
+        </>
       }
     />
   );

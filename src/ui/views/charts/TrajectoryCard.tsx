@@ -1,11 +1,13 @@
 /** Contour lines of the objective with every run of the binding (and pinned runs) on top. */
-import { createMemo, type Accessor, type JSX } from 'solid-js';
+import { createMemo, createSignal, Show, type Accessor, type JSX } from 'solid-js';
 import type { AppState } from '../../stores/appState';
 import type { ChartBinding } from '../../../sheet/types';
 import { buildTrajectoryOption, START_HANDLE_SERIES_ID } from '../../../charts/trajectoryChart';
 import { ALL_ARROWS } from '../../../charts/trajectoryArrows';
+import { buildTrajectoryMultiples, trajectoryMultiplesHeight } from '../../../charts/trajectorySmallMultiples';
 import { trajectorySummary } from '../../../charts/summaries';
 import { ChartCard } from './ChartCard';
+import { ArrowsFor, RunPicker } from './RunPicker';
 import { createElementWidth } from '../useElementWidth';
 import { t } from '../../../i18n/localeStore';
 
@@ -16,10 +18,11 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
   const data = charts.trajectory(props.binding().id);
   const [width, widthRef] = createElementWidth();
   const arrows = () => props.binding().arrows === true;
+  const [panels, setPanels] = createSignal(false);
   const option = createMemo(() => {
     const current = data();
     if (!current || current.runs.length === 0) return null;
-    return buildTrajectoryOption({
+    return (panels() ? buildTrajectoryMultiples : buildTrajectoryOption)({
       scheme: charts.scheme(),
       width: width(),
       runs: current.runs,
@@ -27,6 +30,7 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       region: current.region,
       start: current.start,
       arrows: arrows() ? ALL_ARROWS : [],
+      ...(props.binding().arrowsFor === undefined ? {} : { arrowsFor: props.binding().arrowsFor }),
       text: {
         start: t('chart.trajectories.start'),
         diverges: t('chart.trajectories.diverges'),
@@ -46,15 +50,25 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       summary={trajectorySummary(data()?.runs ?? [], t)}
       empty={t('chart.empty')}
       widthRef={widthRef}
-      zoomable
+      zoomable={!panels()}
+      height={panels() ? trajectoryMultiplesHeight({ runs: data()?.runs ?? [], width: width() }) : undefined}
       // The cells are written once, when the drag ends: one undo step, and the axes (which follow
       // the runs) stay put under the pointer while it moves.
       draggable={{ seriesId: START_HANDLE_SERIES_ID, onDrag: () => undefined, onDragEnd: (point) => charts.moveStart(point) }}
       tools={
-        <label>
-          <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
-          {t('chart.trajectories.arrows')}
-        </label>
+        <>
+          <RunPicker charts={charts} bindingId={props.binding().id} kind="path2d" title={t('chart.trajectories.title')} />
+          <button type="button" aria-pressed={panels()} onClick={() => setPanels(!panels())}>
+            {panels() ? t('chart.trajectories.overlay') : t('chart.trajectories.panels')}
+          </button>
+          <label>
+            <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
+            {t('chart.trajectories.arrows')}
+          </label>
+          <Show when={arrows()}>
+            <ArrowsFor charts={charts} bindingId={props.binding().id} value={props.binding().arrowsFor} />
+          </Show>
+        </>
       }
       badge={
         (data()?.notGradient.length ?? 0) > 0
