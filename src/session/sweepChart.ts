@@ -5,9 +5,8 @@
  * sweep (the cells the chapter's runs and the rate map use), `lr` and `momentum` for a regression
  * sweep. The sweep's own axes are ranges or LINSPACE, so it has no single input cell to write.
  */
-import type { CellAddress } from '../sheet/types';
+import type { CellAddress, RunValue } from '../sheet/types';
 import { isSweepRun } from '../sheet/sweepFields';
-import type { ChartSourceView } from './chartData';
 import type { SweepGrid } from './contract';
 
 /** `sweepTargets('sweep2d')` → ['eta', 'gamma']. */
@@ -15,7 +14,13 @@ export function sweepTargets(kind: SweepGrid['kind']): readonly [string, string]
   return kind === 'sweep2d' ? ['eta', 'gamma'] : ['lr', 'momentum'];
 }
 
-export function sweepGrid(addresses: readonly CellAddress[], view: Pick<ChartSourceView, 'runOf' | 'addressOfName'>): SweepGrid | null {
+/** What a sweep chart reads from the session (a part of chartData's ChartSourceView). */
+export interface SweepSourceView {
+  readonly runOf: (address: CellAddress) => RunValue | undefined;
+  readonly addressOfName: (name: string) => CellAddress | undefined;
+}
+
+export function sweepGrid(addresses: readonly CellAddress[], view: SweepSourceView): SweepGrid | null {
   for (const address of addresses) {
     const run = view.runOf(address);
     if (run === undefined || !isSweepRun(run)) continue;
