@@ -5,31 +5,26 @@
  * multiples are usually read. Cells are placed in pixels: give the container
  * smallMultiplesHeight(vm) as its height.
  */
-import type { GridComponentOption, TitleComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts/types/dist/option';
+import type { TitleComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts/types/dist/option';
 import { uniqueLabels } from './format';
 import { baseOption, layoutFor, tooltipOption, valueAxis } from './layout';
 import { DEFAULT_LOSS_TEXT, logAxisInterval, lossEpochs, lossRange, lossTooltipHtml, logTickLabel, type LossViewModel } from './lossAxes';
 import { lossSeries } from './lossChart';
 import type { ChartOption } from './option';
+import { panelGrid, panelGridHeight, type PanelSizes } from './panelGrid';
 
-const MARGIN = { top: 4, right: 14, bottom: 44, left: 62 } as const;
-const TITLE_HEIGHT = 20;
-const PLOT_HEIGHT = 118;
-/** Room under a plot for its tick labels when a cell sits below it. */
-const ROW_GAP = 24;
-const COLUMN_GAP = 14;
+const SIZES: PanelSizes = { margin: { top: 4, right: 14, bottom: 44, left: 62 }, titleHeight: 20, plotHeight: 118, rowGap: 24, columnGap: 14 };
 const MIN_CELL_WIDTH = 220;
 
 export function smallMultiplesColumns(count: number, width: number): number {
   if (count <= 1) return 1;
-  const fit = Math.max(1, Math.floor((width - MARGIN.left - MARGIN.right) / MIN_CELL_WIDTH));
+  const fit = Math.max(1, Math.floor((width - SIZES.margin.left - SIZES.margin.right) / MIN_CELL_WIDTH));
   return Math.min(count, fit, count === 4 ? 2 : 4);
 }
 
 /** Container height the small multiples need, e.g. 6 runs at 900 px → 2 rows → 346. */
 export function smallMultiplesHeight(vm: Pick<LossViewModel, 'runs' | 'width'>): number {
-  const rows = Math.ceil(Math.max(1, vm.runs.length) / smallMultiplesColumns(vm.runs.length, vm.width));
-  return MARGIN.top + rows * (TITLE_HEIGHT + PLOT_HEIGHT) + (rows - 1) * ROW_GAP + MARGIN.bottom;
+  return panelGridHeight(vm.runs.length, smallMultiplesColumns(vm.runs.length, vm.width), SIZES);
 }
 
 export function buildLossSmallMultiples(vm: LossViewModel): ChartOption {
@@ -38,23 +33,14 @@ export function buildLossSmallMultiples(vm: LossViewModel): ChartOption {
   const [yMin, yMax] = lossRange(vm.runs);
   const epochs = lossEpochs(vm.runs);
   const names = uniqueLabels(vm.runs.map((run) => run.label));
-  const columns = smallMultiplesColumns(vm.runs.length, vm.width);
-  const rows = Math.ceil(vm.runs.length / columns);
-  const plotWidth = (vm.width - MARGIN.left - MARGIN.right - (columns - 1) * COLUMN_GAP) / columns;
-  const grids: GridComponentOption[] = [];
+  const panels = panelGrid(vm.runs.length, smallMultiplesColumns(vm.runs.length, vm.width), vm.width, SIZES);
   const xAxes: XAXisComponentOption[] = [];
   const yAxes: YAXisComponentOption[] = [];
   const titles: TitleComponentOption[] = [];
   vm.runs.forEach((run, i) => {
-    const column = i % columns;
-    const row = Math.floor(i / columns);
-    const left = MARGIN.left + column * (plotWidth + COLUMN_GAP);
-    const top = MARGIN.top + row * (TITLE_HEIGHT + PLOT_HEIGHT + ROW_GAP);
-    const nothingBelow = i + columns >= vm.runs.length;
-    // Every plot has the same pixel size; labels hang outside it instead of shrinking it.
-    grids.push({ left, top: top + TITLE_HEIGHT, width: plotWidth, height: PLOT_HEIGHT, outerBoundsMode: 'none' });
+    const { column, left, top, lastRow, nothingBelow } = panels[i];
     const x = valueAxis(layout, {
-      name: row === rows - 1 ? text.epoch : '',
+      name: lastRow ? text.epoch : '',
       min: 0,
       max: epochs,
       gridIndex: i,
@@ -84,7 +70,7 @@ export function buildLossSmallMultiples(vm: LossViewModel): ChartOption {
   return {
     ...baseOption(layout),
     title: titles,
-    grid: grids,
+    grid: panels.map((panel) => panel.grid),
     xAxis: xAxes,
     yAxis: yAxes,
     tooltip: { ...tooltipOption(layout, 'axis'), formatter: (params) => lossTooltipHtml(params, vm.runs, text) },

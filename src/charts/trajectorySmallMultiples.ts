@@ -4,55 +4,43 @@
  * Tick labels only on the left column and the bottom row. The start handle and the arrows stay
  * on the overlaid chart. Give the container trajectoryMultiplesHeight(vm) as its height.
  */
-import type { GridComponentOption, TitleComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts/types/dist/option';
+import type { TitleComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts/types/dist/option';
 import { contourSeries } from './contourSeries';
 import { uniqueLabels } from './format';
 import { baseOption, layoutFor, valueAxis } from './layout';
 import type { ChartOption, LineSeriesOption } from './option';
+import { panelGrid, panelGridHeight, type PanelSizes } from './panelGrid';
 import { DEFAULT_TRAJECTORY_TEXT, runSeries, type TrajectoryViewModel } from './trajectoryChart';
 
-const MARGIN = { top: 4, right: 12, bottom: 40, left: 44 } as const;
-const TITLE_HEIGHT = 18;
-const PLOT_HEIGHT = 130;
-const ROW_GAP = 22;
-const COLUMN_GAP = 12;
+const SIZES: PanelSizes = { margin: { top: 4, right: 12, bottom: 40, left: 44 }, titleHeight: 18, plotHeight: 130, rowGap: 22, columnGap: 12 };
 const MIN_PANEL_WIDTH = 170;
 
 export function trajectoryColumns(count: number, width: number): number {
-  return Math.max(1, Math.min(count, 3, Math.floor((width - MARGIN.left - MARGIN.right) / MIN_PANEL_WIDTH)));
+  return Math.max(1, Math.min(count, 3, Math.floor((width - SIZES.margin.left - SIZES.margin.right) / MIN_PANEL_WIDTH)));
 }
 
 /** Container height: 5 runs at 450 px → 2 columns, 3 rows → 554. */
 export function trajectoryMultiplesHeight(vm: Pick<TrajectoryViewModel, 'runs' | 'width'>): number {
-  const rows = Math.ceil(Math.max(1, vm.runs.length) / trajectoryColumns(vm.runs.length, vm.width));
-  return MARGIN.top + rows * (TITLE_HEIGHT + PLOT_HEIGHT) + (rows - 1) * ROW_GAP + MARGIN.bottom;
+  return panelGridHeight(vm.runs.length, trajectoryColumns(vm.runs.length, vm.width), SIZES);
 }
 
 export function buildTrajectoryMultiples(vm: TrajectoryViewModel): ChartOption {
   const layout = layoutFor(vm);
   const text = { ...DEFAULT_TRAJECTORY_TEXT, ...vm.text };
   const names = uniqueLabels(vm.runs.map((run) => run.label));
-  const columns = trajectoryColumns(vm.runs.length, vm.width);
-  const rows = Math.ceil(vm.runs.length / columns);
-  const plotWidth = (vm.width - MARGIN.left - MARGIN.right - (columns - 1) * COLUMN_GAP) / columns;
-  const grids: GridComponentOption[] = [];
+  const panels = panelGrid(vm.runs.length, trajectoryColumns(vm.runs.length, vm.width), vm.width, SIZES);
   const xAxes: XAXisComponentOption[] = [];
   const yAxes: YAXisComponentOption[] = [];
   const titles: TitleComponentOption[] = [];
   const series: LineSeriesOption[] = [];
   vm.runs.forEach((run, i) => {
-    const column = i % columns;
-    const row = Math.floor(i / columns);
-    const left = MARGIN.left + column * (plotWidth + COLUMN_GAP);
-    const top = MARGIN.top + row * (TITLE_HEIGHT + PLOT_HEIGHT + ROW_GAP);
-    const bottomRow = i + columns >= vm.runs.length;
-    grids.push({ left, top: top + TITLE_HEIGHT, width: plotWidth, height: PLOT_HEIGHT, outerBoundsMode: 'none' });
-    xAxes.push(valueAxis(layout, { name: row === rows - 1 ? text.x1 : '', min: vm.region.x1[0], max: vm.region.x1[1], gridIndex: i, splitLines: false, labels: bottomRow, splitNumber: 3 }));
+    const { column, left, top, lastRow, nothingBelow } = panels[i];
+    xAxes.push(valueAxis(layout, { name: lastRow ? text.x1 : '', min: vm.region.x1[0], max: vm.region.x1[1], gridIndex: i, splitLines: false, labels: nothingBelow, splitNumber: 3 }));
     yAxes.push(valueAxis(layout, { name: column === 0 ? text.x2 : '', min: vm.region.x2[0], max: vm.region.x2[1], gridIndex: i, splitLines: false, labels: column === 0, splitNumber: 3 }));
     titles.push({ text: names[i], left, top, textStyle: { color: run.color, fontSize: layout.fontSize - 1, fontWeight: 'bold' } });
     const axes = { xAxisIndex: i, yAxisIndex: i };
     if (vm.contours) series.push({ ...contourSeries(vm.contours, layout.theme), id: `contours:${i}`, ...axes });
     series.push({ ...runSeries(run, names[i], vm.region, layout, text), ...axes });
   });
-  return { ...baseOption(layout), animation: false, title: titles, grid: grids, xAxis: xAxes, yAxis: yAxes, series };
+  return { ...baseOption(layout), animation: false, title: titles, grid: panels.map((panel) => panel.grid), xAxis: xAxes, yAxis: yAxes, series };
 }

@@ -134,6 +134,32 @@ function moveSource(source: string, names: ReadonlyMap<string, string | null>, m
 }
 
 /**
+ * A chart's run-picker cells after an edit, moved like references: a deleted cell leaves
+ * `include`/`exclude` (an emptied list is dropped, as the run picker does) and a deleted
+ * `arrowsFor` is dropped, so every run's arrows are drawn again.
+ */
+function moveChartCells(chart: ChartBinding, move: (address: CellAddress) => CellAddress | undefined): ChartBinding {
+  const { include, exclude, arrowsFor, ...rest } = chart;
+  const moveAll = (list: readonly CellAddress[] | undefined): CellAddress[] => {
+    const moved: CellAddress[] = [];
+    for (const address of list ?? []) {
+      const next = move(address);
+      if (next !== undefined) moved.push(next);
+    }
+    return moved;
+  };
+  const included = moveAll(include);
+  const excluded = moveAll(exclude);
+  const arrows = arrowsFor === undefined ? undefined : move(arrowsFor);
+  return {
+    ...rest,
+    ...(included.length > 0 ? { include: included } : {}),
+    ...(excluded.length > 0 ? { exclude: excluded } : {}),
+    ...(arrows === undefined ? {} : { arrowsFor: arrows }),
+  };
+}
+
+/**
  * The changes of moving every cell (null: it is deleted) and rewriting its formula. Only cells
  * that move or whose text changes appear; a vacated address that nothing moves into empties.
  */
@@ -168,9 +194,10 @@ function movedCells(
 
 /**
  * Insert (`count` new rows/columns before index `at`, 0-based) or delete (`count` from `at` on).
- * Cells move, formulas everywhere follow their references, names and chart sources move too; a
- * reference to a deleted cell becomes #REF!, a name bound to a deleted cell is removed and its
- * uses become #REF!, a chart whose whole source is deleted is removed.
+ * Cells move, formulas everywhere follow their references, names, chart sources and the charts'
+ * include/exclude/arrowsFor cells move too; a reference to a deleted cell becomes #REF!, a name
+ * bound to a deleted cell is removed and its uses become #REF!, a deleted include/exclude/arrowsFor
+ * cell is dropped, a chart whose whole source is deleted is removed.
  */
 export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'delete', at: number, count: number): Patch {
   const names: Record<string, CellAddress> = {};
@@ -190,15 +217,21 @@ export function structuralPatch(parts: SheetParts, axis: Axis, op: 'insert' | 'd
     before: { rows: parts.rows, cols: parts.cols },
     after: axis === 'row' ? { rows: parts.rows + delta, cols: parts.cols } : { rows: parts.rows, cols: parts.cols + delta },
   };
+  // An address after the edit: undefined when its cell is deleted; one that does not parse is kept as it is.
+  const moveAddress = (address: CellAddress): CellAddress | undefined => {
+    const position = parseAddress(address);
+    if (position === null) return address;
+    const moved = movePosition(position, axis, op, at, count);
+    return moved === null ? undefined : formatAddress(moved);
+  };
   const charts: ChartBinding[] = [];
   for (const chart of parts.charts) {
     const source = moveSource(chart.source, goneNames, mapper);
-    if (source !== null) charts.push({ ...chart, source });
+    if (source !== null) charts.push(moveChartCells({ ...chart, source }, moveAddress));
   }
   const pins = parts.pins.map((pin) => {
-    const position = parseAddress(pin.cell);
-    const moved = position === null ? null : movePosition(position, axis, op, at, count);
-    return moved === null ? pin : { ...pin, cell: formatAddress(moved) };
+    const cell = moveAddress(pin.cell);
+    return cell === undefined ? pin : { ...pin, cell };
   });
   // A choice cell's list moves with the cell and goes with it when it is deleted.
   const validations: Record<CellAddress, readonly string[]> = {};

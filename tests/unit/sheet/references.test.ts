@@ -138,6 +138,52 @@ describe('insert and delete rows and columns', () => {
     expect(e.toState().charts.map((c) => c.id)).toEqual(['paths']);
   });
 
+  it("a chart's include, exclude and arrowsFor cells move exactly as references to them do", () => {
+    // Formulas pointing at the same cells are the yardstick: after each edit the chart's cells
+    // must be the cells those references were rewritten to.
+    // They sit in row 1, right of everything, so the edits below move but never delete them.
+    const e = sheet({ H1: '=F9', I1: '=D2', J1: '=D3' }, {}, { rows: 20, cols: 12 });
+    e.setCharts([{ id: 'paths', kind: 'trajectories', source: 'D1:D3', include: ['F9'], exclude: ['D2'], arrowsFor: 'D3' }]);
+    const refs = (row1: readonly string[]) => row1.map((a) => e.raw(a)?.slice(1));
+    const chartCells = () => {
+      const chart = e.toState().charts[0];
+      return [chart.include?.[0], chart.exclude?.[0], chart.arrowsFor];
+    };
+    e.insertRows(1, 2);
+    expect(refs(['H1', 'I1', 'J1'])).toEqual(['F11', 'D4', 'D5']);
+    expect(chartCells()).toEqual(refs(['H1', 'I1', 'J1']));
+    expect(e.toState().charts[0].source).toBe('D1:D5');
+    e.insertCols(4, 1);
+    expect(refs(['I1', 'J1', 'K1'])).toEqual(['G11', 'D4', 'D5']);
+    expect(chartCells()).toEqual(refs(['I1', 'J1', 'K1']));
+    e.deleteCols(0, 2);
+    expect(refs(['G1', 'H1', 'I1'])).toEqual(['E11', 'B4', 'B5']);
+    expect(e.toState().charts).toEqual([{ id: 'paths', kind: 'trajectories', source: 'B1:B5', include: ['E11'], exclude: ['B4'], arrowsFor: 'B5' }]);
+  });
+
+  it('a deleted include or exclude cell leaves its list and a deleted arrowsFor becomes undefined; undo brings them back', () => {
+    const e = sheet({}, {}, { rows: 20, cols: 10 });
+    const before = { id: 'paths', kind: 'trajectories', source: 'D1:D4', include: ['F2', 'F9'], exclude: ['D2', 'D4'], arrowsFor: 'D2' } as const;
+    e.setCharts([before]);
+    e.deleteRows(1, 1);
+    expect(e.toState().charts).toEqual([{ id: 'paths', kind: 'trajectories', source: 'D1:D3', include: ['F8'], exclude: ['D3'] }]);
+    expect('arrowsFor' in e.toState().charts[0]).toBe(false);
+    // Lists emptied by a delete are dropped, as the run picker drops them.
+    e.deleteRows(2, 10);
+    expect(e.toState().charts).toEqual([{ id: 'paths', kind: 'trajectories', source: 'D1:D2' }]);
+    e.undo();
+    e.undo();
+    expect(e.toState().charts).toEqual([before]);
+  });
+
+  it('a chart without include, exclude or arrowsFor gains none of them from an edit', () => {
+    const e = sheet({}, {}, { rows: 20, cols: 10 });
+    e.setCharts([{ id: 'loss', kind: 'loss', source: 'B2:B4' }]);
+    e.insertRows(0, 1);
+    e.deleteCols(0, 1);
+    expect(e.toState().charts).toEqual([{ id: 'loss', kind: 'loss', source: 'A3:A5' }]);
+  });
+
   it('a cell that moves keeps its value and its dependents', () => {
     const e = sheet({ A1: '1', A2: '=A1+1', A3: '=A2+1' });
     e.insertRows(1, 1);
