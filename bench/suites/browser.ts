@@ -9,10 +9,13 @@ import { build } from 'vite';
 import { median, percentile, type BenchSuite } from '../harness';
 import { latencyQuantity, type BenchRow } from '../table';
 import { startE2E } from '../../tests/e2e/harness';
+import { encodeState } from '../../src/share/codec';
+import { sweepHeatmap } from '../../src/sheet/presets';
 import { chartsPainted, editLatencies, frameInterval, idle, longTasks, observeLongTasks, scriptsBeforeFirstPaint } from './browserProbes';
 
 const EDITS = 50;
 const LOADS = 7;
+const SWEEP_EDITS = 15;
 const DIST = 'dist';
 
 const kb = (bytes: number) => ({ value: bytes / 1024, unit: 'KB' as const });
@@ -50,6 +53,15 @@ export const browserSuite: BenchSuite = {
       const editLongTasks = (await longTasks(page)).length - loadLongTasks;
       await context.close();
 
+      // The "Sweep heatmap" preset: a 32 × 32 (η, γ) SWEEP drawn as a heatmap; its steps cell (B5)
+      // is shared with every run of the sheet, so an edit re-runs all 1,024 configurations.
+      const sweepPage = await e2e.newPage();
+      await sweepPage.page.goto(`${e2e.baseUrl}#s=${encodeState(sweepHeatmap())}`);
+      await chartsPainted(sweepPage.page);
+      await idle(sweepPage.page);
+      const heatmap = await editLatencies(sweepPage.page, 'B5', Array.from({ length: SWEEP_EDITS }, (_, i) => String(12 + (i % 8))));
+      await sweepPage.context.close();
+
       const frameBaseline = { label: 'one animation frame', quantity: { value: frame, unit: 'ms' as const } };
       const latencyRow = (measure: string, samples: readonly number[], p50: number, p95: number): BenchRow => ({
         measure,
@@ -78,6 +90,13 @@ export const browserSuite: BenchSuite = {
         },
         latencyRow('2-D cell edit (γ of a momentum run) → repaint', path, 16, 33),
         latencyRow('regression lr edit (6 runs) → repaint', regression, 50, 100),
+        {
+          measure: '32 × 32 sweep heatmap: edit of a shared input (steps) → heatmap repainted',
+          target: { kind: 'atMost', value: 500, unit: 'ms', label: 'p50 ≤ 500 ms' },
+          measured: latencyQuantity(percentile(heatmap, 50), percentile(heatmap, 95)),
+          baseline: frameBaseline,
+          note: `${heatmap.length} edits, 1,024 configs as one batched program each`,
+        },
         {
           measure: `long tasks (> 50 ms) on the main thread during ${2 * EDITS} edits`,
           target: { kind: 'atMost', value: 0, unit: 'count' },
