@@ -395,5 +395,10 @@ function identityOf(object: object): number {
 function resultIds(data: BuiltChart['data']): unknown {
   if (data.kind === 'trajectories') return data.runs.map((run) => [run.id, run.pinned, identityOf(run.result), run.label]);
   if (data.kind === 'loss') return data.runs.map((run) => [run.id, run.pinned, identityOf(run.losses), run.label]);
+  // Eigen series are computed afresh on every build: they are named by what they show.
+  if (data.kind === 'eigen') {
+    const ends = (series: Float64Array) => [series.length, series[0], series[series.length - 1]];
+    return [data.withoutTheory, data.runs.map((run) => [run.id, run.label, run.directions.map((d) => [d.lambda, d.rho, d.measured, ends(d.errors), ends(d.envelope)])])];
+  }
   return null;
 }

@@ -168,4 +168,23 @@ describe('the eigendirection chart', () => {
     expect(momentum.directions[0].rho).toBeLessThan(gd.directions[0].rho);
     expect(momentum.directions[0].measured).toBeLessThan(gd.directions[0].measured);
   });
+
+  it('follows an edit of the run it shows: a new γ in C16 re-sends the chart with the new rates', async () => {
+    const session = createSheetSession({ compute: createComputeApi({ initTfBackend }) });
+    const patches: Patch[] = [];
+    await session.connect((patch) => patches.push(patch));
+    await session.open({ linkText: null, savedText: null });
+    await session.idle();
+    const before = latest(patches).charts.get('eigen');
+    if (before?.data.kind !== 'eigen') throw new Error('no eigen chart in the default sheet');
+    const rhoBefore = before.data.runs[0].directions.map((d) => d.rho);
+    await session.apply(1, { kind: 'setCells', entries: [['C16', '0.5']] });
+    await session.idle();
+    const after = latest(patches).charts.get('eigen');
+    if (after?.data.kind !== 'eigen') throw new Error('the eigen chart was not re-sent');
+    expect(after.version).toBeGreaterThan(before.version);
+    // Heavy ball with γ = 0.5 along the stiff direction (λ = 2, η = 0.9): complex roots, ρ = √γ.
+    expect(after.data.runs[0].directions[1].rho).toBeCloseTo(Math.sqrt(0.5), 9);
+    expect(after.data.runs[0].directions.map((d) => d.rho)).not.toEqual(rhoBefore);
+  });
 });
