@@ -64,6 +64,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an
+// error of ours, so the rest of the output is dropped quietly, as other Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 // The exit code is set, not forced: process.exit() right after stdout.write() would drop
 // whatever a pipe has not taken yet (output was cut at 64 KiB). Node ends by itself once
 // stdout is drained, because nothing else keeps the event loop alive.

@@ -68,8 +68,12 @@ describe('the default playground', () => {
     expect(await cellText(page, 'G45')).toBe('');
     // The corrected problem's runs diverge exactly where theory says: η = 0.4 converges.
     expect(await cellText(page, 'D13')).toMatch(/GD/);
+    // The erratum note follows the switch: it no longer tells the user to type what is already there.
+    const erratum = page.getByRole('complementary', { name: 'About the chapter’s gradient' });
+    await expect.poll(() => erratum.textContent()).toMatch(/now runs the true gradient/);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => cellText(page, 'B6')).toBe('printed');
+    await expect.poll(() => erratum.textContent()).toMatch(/type “corrected” in cell B6/);
     expect(await cellText(page, 'G45')).toBe('my note');
     expect(errors).toEqual([]);
   });
