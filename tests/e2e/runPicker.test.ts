@@ -41,6 +41,13 @@ describe('the run picker', () => {
     expect([...summaryEntries(await chartDescription(page, 'paths')).keys()]).toEqual(shown);
     await page.keyboard.press('Escape');
     await expect.poll(() => list.count()).toBe(0);
+    // Closing hands the focus back to the button; opened again at once, Escape closes it too.
+    const button = card(page, 'paths').getByRole('button', { name: 'Runs…' });
+    await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
+    await button.click();
+    await expect.poll(() => list.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
 
     // Arrows for every run, then for E9 only: fewer arrows, other pixels.
     await card(page, 'paths').getByRole('checkbox', { name: 'Arrows' }).check();

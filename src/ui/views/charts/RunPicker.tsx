@@ -3,7 +3,7 @@
  * show (wherever it was typed), each with a checkbox; ticking one shows it, unticking hides it.
  * The choice is part of the chart's binding, so it travels with the link.
  */
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import type { RunSummary } from '../../../session/contract';
 import type { ChartsStore } from '../../stores/chartsStore';
 import { closeOnOutsidePress } from '../grid/outsidePress';
@@ -11,13 +11,20 @@ import { t } from '../../../i18n/localeStore';
 
 export function RunPicker(props: { charts: ChartsStore; bindingId: string; kind: RunSummary['kind']; title: string }): JSX.Element {
   const [open, setOpen] = createSignal(false);
+  let button!: HTMLButtonElement;
+  // Closing gives the focus back to the button, so the keyboard user stays where they were.
+  const close = () => {
+    setOpen(false);
+    button.focus();
+  };
   return (
-    <span class="run-picker">
-      <button type="button" aria-expanded={open()} aria-haspopup="true" title={t('picker.hint')} onClick={() => setOpen(!open())}>
+    // Escape closes from anywhere in the picker, the button included (focus may not have moved yet).
+    <span class="run-picker" onKeyDown={(event) => event.key === 'Escape' && open() && close()}>
+      <button ref={button} type="button" aria-expanded={open()} aria-haspopup="true" title={t('picker.hint')} onClick={() => setOpen(!open())}>
         {t('picker.button')}
       </button>
       <Show when={open()}>
-        <RunList {...props} close={() => setOpen(false)} />
+        <RunList {...props} close={close} />
       </Show>
     </span>
   );
@@ -31,14 +38,10 @@ function RunList(props: { charts: ChartsStore; bindingId: string; kind: RunSumma
   // Keyed by address: a patch that relabels runs keeps the checkboxes (and the focus on one).
   const candidates = createMemo(() => new Map(props.charts.runCandidates(props.kind).map((run) => [run.address, run.label])));
   const addresses = createMemo(() => [...candidates().keys()], [], { equals: (a, b) => a.join(' ') === b.join(' ') });
+  // The list opens over the chart: the focus goes into it, so Tab and Escape act on it at once.
+  onMount(() => panel.querySelector<HTMLElement>('input, button')?.focus());
   return (
-    <div
-      ref={panel}
-      class="run-picker__list"
-      role="group"
-      aria-label={t('picker.label', { title: props.title })}
-      onKeyDown={(event) => event.key === 'Escape' && props.close()}
-    >
+    <div ref={panel} class="run-picker__list" role="group" aria-label={t('picker.label', { title: props.title })}>
       <For each={addresses()} fallback={<p class="chart-note">{t('picker.none')}</p>}>
         {(address) => (
           <label>
@@ -51,6 +54,9 @@ function RunList(props: { charts: ChartsStore; bindingId: string; kind: RunSumma
           </label>
         )}
       </For>
+      <button type="button" class="run-picker__done" onClick={() => props.close()}>
+        {t('picker.done')}
+      </button>
     </div>
   );
 }
