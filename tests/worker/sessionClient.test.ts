@@ -167,6 +167,9 @@ describe('a worker that dies is replaced', () => {
     await client.start({ linkText: null, savedText: null });
     client.send({ kind: 'setCells', entries: [['G1', 'kept']] });
     await vi.waitFor(() => expect(cells.get('G1')?.raw).toBe('kept'));
+    // An edit is kept until its persisted form has arrived too (the patch after its cells): only
+    // then is G1 safe, and G2 the one edit in flight when the worker dies.
+    await vi.waitFor(() => expect(client?.unreflected()).toHaveLength(0), { timeout: 5000 });
     spawned[0].sever();
     client.send({ kind: 'setCells', entries: [['G2', 'poison']] });
     // Worker 2 never finished starting, so the restart that is reported is the one to worker 3.
