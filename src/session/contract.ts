@@ -303,8 +303,8 @@ export type Intent =
 
 /** What an intent answers at once (its effects arrive as patches). */
 export type IntentReply =
-  /** `notice`: what the user must be told about the edit (a paste that grew the grid or did not fit). */
-  | { readonly ok: true; readonly notice?: Message }
+  /** What the user must be told about an edit (a paste that grew the grid) travels as a SheetNotice. */
+  | { readonly ok: true }
   | { readonly ok: false; readonly error: Message };
 
 /** Untrusted texts the page found at start-up, decoded and checked inside the session. */

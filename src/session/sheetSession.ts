@@ -321,7 +321,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
       return outcome;
     }
     afterChange(outcome.changes, outcome.scope);
-    return notice === null ? { ok: true } : { ok: true, notice };
+    return { ok: true };
   }
 
   return {

@@ -53,9 +53,7 @@ export type ClientEvent =
       /** The text the replacement opened (a link payload or a state file text; null: the default sheet). */
       readonly openedText: string | null;
     }
-  | { readonly kind: 'recovered' }
-  /** An intent succeeded with something to tell (IntentReply's notice). */
-  | { readonly kind: 'notice'; readonly message: Message };
+  | { readonly kind: 'recovered' };
 
 export interface SessionClient {
   /**
@@ -199,15 +197,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     const request: OpenRequest = lastFileText === null ? { ...initialRequest, safeMode } : { linkText: null, savedText: lastFileText, safeMode };
     ready = boot(request).then(
       (reply) => {
-        for (const entry of toReplay) void remote?.apply(entry.rev, entry.intent).then(noticeOf, () => undefined);
+        for (const entry of toReplay) void remote?.apply(entry.rev, entry.intent).catch(() => undefined);
         emit({ kind: 'restarted', reason, dropped, safeMode, openedText: openedTextOf(request, reply) });
       },
       () => undefined,
     );
-  };
-
-  const noticeOf = (reply: IntentReply) => {
-    if (reply.ok && reply.notice !== undefined) emit({ kind: 'notice', message: reply.notice });
   };
 
   const track = (rev: number, intent: Intent) => {
@@ -280,10 +274,10 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       sentRev += 1;
       const rev = sentRev;
       track(rev, intent);
-      if (remote !== null && answered) void remote.apply(rev, intent).then(noticeOf, () => undefined);
+      if (remote !== null && answered) void remote.apply(rev, intent).catch(() => undefined);
       else {
         void ready.then(() => {
-          remote?.apply(rev, intent).then(noticeOf, () => undefined);
+          remote?.apply(rev, intent).catch(() => undefined);
         });
       }
       return rev;
@@ -295,9 +289,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       await ready;
       if (remote === null) return { ok: false, error: { key: 'client.unavailable' } };
       try {
-        const reply = await remote.apply(rev, intent);
-        noticeOf(reply);
-        return reply;
+        return await remote.apply(rev, intent);
       } catch {
         return { ok: false, error: { key: 'client.unavailable' } };
       }

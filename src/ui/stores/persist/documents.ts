@@ -206,7 +206,6 @@ export function createDocumentKeeper(deps: KeeperDeps): DocumentKeeper {
   });
 
   client.onEvent((event) => {
-    // An intent's notice (a paste that grew the grid) is shown by the sheet notices it also travels in.
     if (event.kind !== 'restarted') return;
     // A replacing intent lost with its worker is either replayed (it will be reflected) or dropped.
     for (const pending of switches) decide(pending, !event.dropped.includes(pending.intent));
