@@ -9,7 +9,7 @@
 import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { escapeHtml, formatNumber } from './format';
 import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis } from './layout';
-import { logAxisInterval, logTickLabel } from './lossAxes';
+import { logValueAxis } from './lossAxes';
 import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 import { seriesColor } from './palette';
 
@@ -133,15 +133,7 @@ export function buildEigenOption(vm: EigenViewModel): ChartOption {
     legend: legendOption(layout, names),
     tooltip: { ...tooltipOption(layout, 'axis'), formatter: (params) => tooltipHtml(params) },
     xAxis: valueAxis(layout, { name: text.step, min: 0, max: steps }),
-    yAxis: valueAxis(layout, {
-      name: text.error,
-      min: yMin,
-      max: yMax,
-      log: true,
-      interval: logAxisInterval(yMin, yMax, layout.narrow ? 5 : 10),
-      labelFormatter: logTickLabel,
-      nameGap: 44,
-    }),
+    yAxis: logValueAxis(layout, text.error, yMin, yMax),
     series,
   };
 }

@@ -6,6 +6,7 @@ import type { RegressionConfig, RegressionRequest, RegressionResult } from '../c
 import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { colorDot, escapeHtml, formatNumber } from './format';
 import type { ChartFrame } from './option';
+import { valueAxis, type ChartLayout } from './layout';
 
 export interface LossRun {
   readonly id: string;
@@ -164,4 +165,17 @@ export function lossTooltipHtml(params: CallbackDataParams | CallbackDataParams[
     return `${colorDot(run.color)}${escapeHtml(row.seriesName ?? '')}: ${formatNumber(loss)}<br/>&nbsp;&nbsp;&nbsp;${escapeHtml(hyperparameters(run.config))}`;
   });
   return [header, ...lines].join('<br/>');
+}
+
+/** The y axis of the loss and eigendirection charts: logarithmic over [yMin, yMax], decade ticks. */
+export function logValueAxis(layout: ChartLayout, name: string, yMin: number, yMax: number): ReturnType<typeof valueAxis> {
+  return valueAxis(layout, {
+    name,
+    min: yMin,
+    max: yMax,
+    log: true,
+    interval: logAxisInterval(yMin, yMax, layout.narrow ? 5 : 10),
+    labelFormatter: logTickLabel,
+    nameGap: 44,
+  });
 }

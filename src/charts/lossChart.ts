@@ -8,8 +8,7 @@ import { uniqueLabels } from './format';
 import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import {
   DEFAULT_LOSS_TEXT,
-  logAxisInterval,
-  logTickLabel,
+  logValueAxis,
   lossData,
   lossEpochs,
   lossExitEpoch,
@@ -42,15 +41,7 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
     legend: legendOption(layout, names),
     tooltip: { ...tooltipOption(layout, 'axis'), formatter: (params) => lossTooltipHtml(params, vm.runs, text) },
     xAxis: valueAxis(layout, { name: text.epoch, min: 0, max: lossEpochs(vm.runs) }),
-    yAxis: valueAxis(layout, {
-      name: text.loss,
-      min: yMin,
-      max: yMax,
-      log: true,
-      interval: logAxisInterval(yMin, yMax, layout.narrow ? 5 : 10),
-      labelFormatter: logTickLabel,
-      nameGap: 44,
-    }),
+    yAxis: logValueAxis(layout, text.loss, yMin, yMax),
     series: vm.runs.map((run, i) => lossSeries(run, names[i], yMax, layout, text, 0, placements[i])),
   };
 }

@@ -170,6 +170,15 @@ export async function ready(page: Page): Promise<void> {
   });
 }
 
+/** A second tab in the same browser context (same localStorage), watched for errors too. */
+export async function openTab(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  collectErrors(page, errors);
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
+
 export interface E2ESession {
   readonly baseUrl: string;
   /** A fresh context and page (see E2E.newPage); the context is closed after the test, pass or fail. */

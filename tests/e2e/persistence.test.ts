@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { encodeState } from '../../src/share/codec';
 import { FORMAT_VERSION } from '../../src/share/migrate';
 import { defaultSheet } from '../../src/sheet/defaultSheet';
-import { appHash, cell, cellText, collectErrors, ready, settled, typeInto, useE2E } from './pageHelpers';
+import { appHash, cell, cellText, collectErrors, openTab, ready, settled, typeInto, useE2E } from './pageHelpers';
 
 const e2e = useE2E();
 
@@ -54,13 +54,6 @@ async function withMySheet(): Promise<{ context: BrowserContext; page: Page; err
   return opened;
 }
 
-async function openTab(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  collectErrors(page, errors);
-  await page.goto(url);
-  await ready(page);
-  return page;
-}
 
 type Within = Page | ReturnType<Page['locator']>;
 

@@ -8,7 +8,7 @@ import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LINK_FORMAT } from '../../src/share/codec';
-import { appHash, cell, cellText, chartDescription, clipboardText, collectErrors, ready, settled, typeInto, useE2E } from './pageHelpers';
+import { appHash, cell, cellText, chartDescription, clipboardText, openTab, ready, settled, typeInto, useE2E } from './pageHelpers';
 
 const e2e = useE2E();
 
@@ -21,14 +21,6 @@ async function openPlayground(edits: ReadonlyArray<readonly [string, string]> = 
   return opened;
 }
 
-/** A second tab in the same browser context (same localStorage), watched for errors too. */
-async function openTab(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  collectErrors(page, errors);
-  await page.goto(url);
-  await ready(page);
-  return page;
-}
 
 /** The user's own work in a fresh context: η, γ, the step count and a text cell. */
 const MY_EDITS: ReadonlyArray<readonly [string, string]> = [
