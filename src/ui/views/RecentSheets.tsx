@@ -4,7 +4,7 @@
  * ArrowDown opens it on the first item, ArrowUp on the last; arrows, Home and End move; Escape
  * closes it and gives focus back to the button; Tab or a press outside closes it.
  */
-import { For, Show, createSignal, createUniqueId, onMount, type JSX } from 'solid-js';
+import { For, Show, createMemo, createSignal, createUniqueId, onCleanup, onMount, type JSX } from 'solid-js';
 import type { Persistence, RecentView } from '../stores/persistence';
 import { locale, t, tp } from '../../i18n/localeStore';
 import { closeOnOutsidePress } from './grid/outsidePress';
@@ -34,7 +34,10 @@ function itemText(entry: RecentView, now: number): string {
   return parts.join(' · ');
 }
 
-function RecentMenu(props: { id: string; persistence: Persistence; focus: 'first' | 'last'; onClose: (refocus: boolean) => void }): JSX.Element {
+/** The part of the persistence the menu uses. */
+export type RecentSheetsSource = Pick<Persistence, 'recents' | 'refreshRecents' | 'restoreRecent'>;
+
+function RecentMenu(props: { id: string; persistence: RecentSheetsSource; focus: 'first' | 'last'; onClose: (refocus: boolean) => void }): JSX.Element {
   let menu!: HTMLDivElement;
   const now = Date.now();
   const items = () => [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
@@ -45,6 +48,21 @@ function RecentMenu(props: { id: string; persistence: Persistence; focus: 'first
   // eslint-disable-next-line solid/reactivity -- the callback runs on a later press, where props are read fresh.
   closeOnOutsidePress(() => menu, () => props.onClose(false));
   onMount(() => focusItem(props.focus === 'first' ? 0 : -1));
+  // Escape closes the menu even when focus is not in it (a press on the page's background, say).
+  const onDocumentKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || menu.contains(document.activeElement)) return;
+    event.preventDefault();
+    props.onClose(true);
+  };
+  onMount(() => document.addEventListener('keydown', onDocumentKeyDown));
+  onCleanup(() => document.removeEventListener('keydown', onDocumentKeyDown));
+
+  // The list is refreshed while the menu is open (another tab saves, a save lands): items are keyed
+  // by the entry's id, so the item that has focus stays the same element and keeps it.
+  const byId = createMemo(() => new Map(props.persistence.recents().map((entry) => [entry.id, entry])));
+  const ids = createMemo(() => props.persistence.recents().map((entry) => entry.id), undefined, {
+    equals: (before, after) => before.length === after.length && before.every((id, index) => id === after[index]),
+  });
 
   const onKeyDown = (event: KeyboardEvent) => {
     const at = items().indexOf(document.activeElement as HTMLElement);
@@ -67,31 +85,39 @@ function RecentMenu(props: { id: string; persistence: Persistence; focus: 'first
           </div>
         }
       >
-        <For each={props.persistence.recents()}>
-          {(entry) => (
-            <button
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              class="mp-menu__item"
-              classList={{ 'recent-item--tripped': entry.tripped }}
-              aria-disabled={entry.current ? 'true' : undefined}
-              title={new Date(entry.savedAt).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
-              onClick={() => {
-                props.onClose(true);
-                if (!entry.current) void props.persistence.restoreRecent(entry.id);
-              }}
-            >
-              {itemText(entry, now)}
-            </button>
-          )}
+        <For each={ids()}>
+          {(entryId) => {
+            const entry = () => byId().get(entryId);
+            return (
+              <Show when={entry()}>
+                {(shown) => (
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    class="mp-menu__item"
+                    classList={{ 'recent-item--tripped': shown().tripped }}
+                    aria-disabled={shown().current ? 'true' : undefined}
+                    title={new Date(shown().savedAt).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
+                    onClick={() => {
+                      const chosen = shown();
+                      props.onClose(true);
+                      if (!chosen.current) void props.persistence.restoreRecent(chosen.id);
+                    }}
+                  >
+                    {itemText(shown(), now)}
+                  </button>
+                )}
+              </Show>
+            );
+          }}
         </For>
       </Show>
     </div>
   );
 }
 
-export function RecentSheets(props: { persistence: Persistence }): JSX.Element {
+export function RecentSheets(props: { persistence: RecentSheetsSource }): JSX.Element {
   const [open, setOpen] = createSignal<'first' | 'last' | null>(null);
   const id = createUniqueId();
   let button!: HTMLButtonElement;
