@@ -47,9 +47,13 @@ function styleKey(series: SeriesItem): string {
 /**
  * Components left out of a live edit when they did not change, so ECharts keeps them and does
  * not mark their canvas layer dirty (the trajectory chart's contours share a layer with its axes).
- * Tooltips are always sent: their formatters close over the new data.
+ * A tooltip is compared like the others: its formatter is the chart's stable one
+ * (stableTooltip.ts), which reads the latest option's formatter.
  */
-const KEPT_WHEN_EQUAL: ReadonlySet<string> = new Set(['xAxis', 'yAxis', 'grid', 'title', 'legend', 'visualMap']);
+const KEPT_WHEN_EQUAL: ReadonlySet<string> = new Set(['xAxis', 'yAxis', 'grid', 'title', 'legend', 'visualMap', 'tooltip']);
+
+/** JSON in which a function counts as present (and any two functions as equal), so adding or removing one is a change. */
+const componentKey = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (typeof item === 'function' ? '[function]' : item));
 
 const idsOf = (option: ChartOption): string =>
   (asArray(option.series) as SeriesItem[]).map((series) => String(series.id)).join('\u0000');
@@ -60,7 +64,7 @@ export function planOptionUpdate(previous: ChartOption | null, next: ChartOption
   const changed: string[] = [];
   for (const key of REPLACED_COMPONENTS) {
     if (key === 'series') continue;
-    if (KEPT_WHEN_EQUAL.has(key) && JSON.stringify(previous[key]) === JSON.stringify(next[key])) delete option[key];
+    if (KEPT_WHEN_EQUAL.has(key) && componentKey(previous[key]) === componentKey(next[key])) delete option[key];
     else changed.push(key);
   }
   const before = new Map<unknown, SeriesItem>();

@@ -17,6 +17,7 @@ import { placeDragHandle, type DraggablePoint } from './draggablePoint';
 import { echarts, type EChartsType } from './echartsSetup';
 import type { ChartOption } from '../../charts/option';
 import { planOptionUpdate } from '../../charts/optionUpdate';
+import { createStableTooltips } from '../../charts/stableTooltip';
 
 export type { DraggablePoint } from './draggablePoint';
 
@@ -74,7 +75,10 @@ export function EChart(props: EChartProps): JSX.Element {
         props.onEvent?.(name, event, pointerInGrid(instance, event));
       });
     }
+    // A ResizeObserver reports once as soon as it observes, and again on layout changes that keep
+    // the size; ECharts' resize() re-renders the whole chart each time, so only a real change counts.
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+      if (host.clientWidth === instance.getWidth() && host.clientHeight === instance.getHeight()) return;
       instance.resize();
       placeHandle();
     });
@@ -90,13 +94,14 @@ export function EChart(props: EChartProps): JSX.Element {
   // Options can change several times within a frame (runs land one by one); ECharts gets only
   // the latest, once per animation frame. The first option is drawn at once.
   let pending: ChartOption | null = null;
+  const tooltips = createStableTooltips();
   let pendingVersion = -1;
   let frame = 0;
   const draw = () => {
     frame = 0;
-    const next = pending;
+    if (!chart || pending === null) return;
+    const next = tooltips.stabilize(pending);
     pending = null;
-    if (!chart || next === null) return;
     const { option, opts } = planOptionUpdate(shown, next);
     // The canvas renderer paints synchronously here, so the pixels are in this very frame.
     chart.setOption(option, opts);

@@ -28,9 +28,10 @@ describe('planOptionUpdate', () => {
     const runs = base.runs.map((run) => ({ ...run, result: path('gd', 0.5, 0, { start: [-4, -1] }) }));
     const { option, opts } = planOptionUpdate(previous, buildTrajectoryOption({ ...base, runs, start: [-4, -1] }));
     // Same region and labels: the axes, grid, legend and title stay as ECharts has them (their
-    // layer is not repainted); the series and the tooltip (whose formatter reads the new runs) are sent.
-    expect(opts).toEqual({ replaceMerge: ['tooltip'] });
-    for (const kept of ['xAxis', 'yAxis', 'grid', 'legend', 'title']) expect(option).not.toHaveProperty(kept);
+    // layer is not repainted), and so does the tooltip (EChart's stable formatter reads the new
+    // runs, stableTooltip.ts); only the series are sent.
+    expect(opts).toEqual({ replaceMerge: [] });
+    for (const kept of ['xAxis', 'yAxis', 'grid', 'legend', 'title', 'tooltip']) expect(option).not.toHaveProperty(kept);
     const series = allSeries(option);
     expect(series.map((s) => s.id)).not.toContain(CONTOUR_SERIES_ID);
     expect(series.length).toBeGreaterThan(0);

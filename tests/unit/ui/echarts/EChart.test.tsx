@@ -90,6 +90,17 @@ describe('EChart', () => {
     expect(seriesIds(chart)).toEqual(['contours', 'run:B10', START_HANDLE_SERIES_ID]);
   });
 
+  test('a live edit leaves the tooltip component in place, and its formatter reads the new option', async () => {
+    const { chart, setOption } = mount(buildTrajectoryOption(model));
+    const calls = vi.spyOn(chart, 'setOption');
+    const moved: [number, number] = [-2, 1];
+    await setOption(buildTrajectoryOption({ ...model, start: moved }));
+    const [sent] = calls.mock.calls[0] as [ChartOption, ...unknown[]];
+    expect(sent).not.toHaveProperty('tooltip');
+    const formatter = (chart.getOption().tooltip as { formatter: (params: object) => string }[])[0].formatter;
+    expect(formatter({ seriesId: START_HANDLE_SERIES_ID, seriesName: 'start' })).toBe('start<br/>(-2, 1)');
+  });
+
   test('switching to another kind of chart leaves nothing of the first behind', async () => {
     const { chart, setOption } = mount(buildTrajectoryOption(model));
     const { request, result } = rateMap(20, 10);
