@@ -4,6 +4,7 @@ import type { OpenReply } from './session/contract';
 import type { SessionClient } from './ui/client/sessionClient';
 import { App } from './ui/views/App';
 import { createAppState } from './ui/stores/appState';
+import { preloadCharts } from './ui/views/charts/ChartCard';
 
 export function mount(client: SessionClient, opened: Promise<OpenReply>): void {
   const root = document.getElementById('root');
@@ -14,4 +15,6 @@ export function mount(client: SessionClient, opened: Promise<OpenReply>): void {
     const app = createAppState(client, opened);
     return <App app={app} />;
   }, root);
+  // After the frame that paints the grid's first state (a timer, so it runs after that paint).
+  requestAnimationFrame(() => setTimeout(preloadCharts, 0));
 }

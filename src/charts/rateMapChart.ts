@@ -104,24 +104,30 @@ export function rateColor(rate: number, diverging: string): string | null {
 
 const imageCache = new WeakMap<RateMapResult, Map<string, string>>();
 
+const rgbOf = (hex: string): readonly [number, number, number] => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)) as [number, number, number];
+
 /** The map as a PNG data URL, top row = largest momentum. Cached per result and diverging colour. */
 export function rateMapImage(result: RateMapResult, diverging: string): string {
   const byColor = imageCache.get(result) ?? new Map<string, string>();
   imageCache.set(result, byColor);
   const cached = byColor.get(diverging);
   if (cached) return cached;
+  // The same colours as rateColor, as bytes: one lookup per pixel instead of a string (80k pixels).
+  const upper = RATE_BINS.map(([, hi]) => hi);
+  const binRgb = RATE_BIN_COLORS.map(rgbOf);
+  const divergingRgb = rgbOf(diverging);
   const rgba = new Uint8Array(result.width * result.height * 4);
-  const rgbOf = new Map<string, readonly number[]>();
   for (let row = 0; row < result.height; row++) {
     // Image rows run top-down; row 0 of the map is the smallest momentum, at the bottom.
     const imageRow = result.height - 1 - row;
     for (let column = 0; column < result.width; column++) {
-      const color = rateColor(result.rates[row * result.width + column], diverging);
-      if (color === null) continue;
-      let rgb = rgbOf.get(color);
-      if (!rgb) {
-        rgb = [1, 3, 5].map((k) => parseInt(color.slice(k, k + 2), 16));
-        rgbOf.set(color, rgb);
+      const rate = result.rates[row * result.width + column];
+      if (!Number.isFinite(rate)) continue;
+      let rgb = divergingRgb;
+      if (rate < 1) {
+        let bin = 0;
+        while (bin < upper.length - 1 && rate >= upper[bin]) bin++;
+        rgb = binRgb[bin];
       }
       const at = (imageRow * result.width + column) * 4;
       rgba[at] = rgb[0];
