@@ -35,6 +35,19 @@ export function uniqueLabels(labels: readonly string[]): string[] {
   });
 }
 
+/**
+ * Legend names without the words every label shares, e.g. ['B31 lr=0.2 mom=0.99', 'B32 lr=0.2
+ * mom=0.9'] → ['B31 mom=0.99', 'B32 mom=0.9']: with many runs the legend then fits without
+ * paging, and what tells the runs apart is what it shows. The first word (the cell) always stays;
+ * the tooltip still lists every hyperparameter.
+ */
+export function withoutSharedWords(labels: readonly string[]): string[] {
+  if (labels.length < 2) return [...labels];
+  const words = labels.map((label) => label.split(' '));
+  const shared = new Set(words[0].slice(1).filter((word) => word !== '' && words.every((other) => other.slice(1).includes(word))));
+  return words.map(([first, ...rest]) => [first, ...rest.filter((word) => !shared.has(word))].join(' '));
+}
+
 /** A coloured dot for tooltip rows (the colour comes from our palette, never from user text). */
 export function colorDot(color: string): string {
   return `<span style="display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:5px;background:${escapeHtml(color)}"></span>`;

@@ -54,7 +54,7 @@ const LEGEND_ROW_HEIGHT = 22;
 const LEGEND_ICON_WIDTH = 22;
 const LEGEND_ITEM_GAP = 10;
 /** More rows than this and the legend scrolls instead of wrapping. */
-const MAX_LEGEND_ROWS = 3;
+const MAX_LEGEND_ROWS = 4;
 
 /**
  * Rows a wrapping legend needs at this width, from an estimate of the label widths (the builder

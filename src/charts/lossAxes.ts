@@ -13,6 +13,8 @@ export interface LossRun {
   readonly label: string;
   readonly color: string;
   readonly pinned: boolean;
+  /** paletteRepeat of the run's colour index: above 0 the colour is shared with an earlier run, and the line is dotted. */
+  readonly colorRepeat?: number;
   readonly config: RegressionConfig;
   /** Mean full-data loss before training and after recorded minibatch steps (see lossStep). */
   readonly losses: ArrayLike<number>;

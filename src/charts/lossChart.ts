@@ -4,7 +4,7 @@
  * and marked there. lossSmallMultiples.ts draws a sweep as a grid of small charts instead.
  */
 import { placeExitLabels, type LabelPlacement } from './exitLabels';
-import { uniqueLabels } from './format';
+import { uniqueLabels, withoutSharedWords } from './format';
 import { baseOption, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import {
   DEFAULT_LOSS_TEXT,
@@ -28,7 +28,7 @@ export function buildLossOption(vm: LossViewModel): ChartOption {
   const layout = layoutFor(vm);
   const text = { ...DEFAULT_LOSS_TEXT, ...vm.text };
   const [yMin, yMax] = lossRange(vm.runs);
-  const names = uniqueLabels(vm.runs.map((run) => run.label));
+  const names = uniqueLabels(withoutSharedWords(vm.runs.map((run) => run.label)));
   const marks = vm.runs.map((run) => divergenceMark(run, yMax));
   const marked = marks.flatMap((mark, i) => (mark === null ? [] : [{ i, x: mark[0], text: text.diverges }]));
   // The plot is the chart less its y labels and margins; an estimate is enough for spacing labels.
@@ -66,7 +66,7 @@ export function lossSeries(
   axisIndex = 0,
   placement: LabelPlacement = { row: 0, side: 'right' },
 ): LineSeriesOption {
-  const dash = runLineDash(run.pinned);
+  const dash = runLineDash(run.pinned, run.colorRepeat);
   const mark = divergenceMark(run, yMax);
   const rowHeight = layout.fontSize + 5;
   return {

@@ -5,7 +5,8 @@
  * scheme every pair stays apart (CIELAB ΔE ≥ 10) for normal vision and under simulated
  * protanopia, deuteranopia and tritanopia (tests/unit/charts/palette.test.ts checks both). The
  * grid uses the same function, so a run's cell and its line always share a colour. Pinned runs
- * are told apart by a dashed line, not by a colour, so pinning a run never repaints it.
+ * are told apart by a dashed line, not by a colour, so pinning a run never repaints it; runs
+ * beyond the palette's length reuse its colours with a dotted line (runLineDash).
  */
 import type { ColorScheme } from './option';
 
@@ -33,9 +34,19 @@ export function seriesColor(index: number, scheme: ColorScheme): string {
   return entry[scheme];
 }
 
-export type LineDash = 'solid' | 'dashed';
+export type LineDash = 'solid' | 'dashed' | 'dotted';
 
-/** Pinned runs are dashed so that a live run and its pinned twin stay distinguishable. */
-export function runLineDash(pinned: boolean): LineDash {
-  return pinned ? 'dashed' : 'solid';
+/** How many times the palette was used up before `index`: 0 for the first six runs, 1 for the next six… */
+export function paletteRepeat(index: number): number {
+  return Math.max(0, Math.floor(Math.trunc(index) / SERIES_PALETTE.length));
+}
+
+/**
+ * Pinned runs are dashed so that a live run and its pinned twin stay distinguishable. Past the
+ * palette's six colours a colour comes back: those runs are dotted, so two runs of one colour
+ * (B31 and B41 of the chapter's sheet) are never mistaken for each other.
+ */
+export function runLineDash(pinned: boolean, repeat = 0): LineDash {
+  if (pinned) return 'dashed';
+  return repeat > 0 ? 'dotted' : 'solid';
 }

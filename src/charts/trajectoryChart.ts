@@ -27,6 +27,8 @@ export interface TrajectoryRun {
   /** From the palette, the same colour as the run's cell. */
   readonly color: string;
   readonly pinned: boolean;
+  /** paletteRepeat of the run's colour index: above 0 the colour is shared with an earlier run, and the line is dotted. */
+  readonly colorRepeat?: number;
   /** Momentum γ of the run (0 for plain gradient descent), for the special-gradient arrows. */
   readonly gamma: number;
   readonly result: Path2DResult;
@@ -127,7 +129,7 @@ export function runSeries(run: TrajectoryRun, name: string, region: Region, layo
     if (item.step === null) return { value: [item.point[0], item.point[1]], symbol: 'none' };
     return [item.point[0], item.point[1], item.step];
   });
-  const dash = runLineDash(run.pinned);
+  const dash = runLineDash(run.pinned, run.colorRepeat);
   return {
     type: 'line',
     id: `run:${run.id}`,

@@ -14,7 +14,7 @@ import type { TrajectoryRun } from '../../charts/trajectoryChart';
 import type { LossRun } from '../../charts/lossAxes';
 import type { EwmaCurve } from '../../charts/ewmaChart';
 import type { EigenRun } from '../../charts/eigenChart';
-import { seriesColor } from '../../charts/palette';
+import { paletteRepeat, seriesColor } from '../../charts/palette';
 import { tp } from '../../i18n/localeStore';
 import type { SessionClient } from '../client/sessionClient';
 import type { SheetStore } from './sheetStore';
@@ -149,6 +149,7 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
           id: run.id,
           label: label(run),
           color: color(run.colorIndex),
+          colorRepeat: paletteRepeat(run.colorIndex),
           pinned: run.pinned,
           gamma: run.request.method === 'gd' ? 0 : run.request.gamma,
           result: run.result,
@@ -164,6 +165,7 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
           id: run.id,
           label: label(run),
           color: color(run.colorIndex),
+          colorRepeat: paletteRepeat(run.colorIndex),
           pinned: run.pinned,
           config: run.config,
           losses: run.losses,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, formatNumber, uniqueLabels } from '../../../src/charts/format';
+import { escapeHtml, formatNumber, uniqueLabels, withoutSharedWords } from '../../../src/charts/format';
 import { layoutFor, legendOption, legendRows, NARROW_WIDTH, valueAxis } from '../../../src/charts/layout';
 
 describe('text helpers', () => {
@@ -10,6 +10,13 @@ describe('text helpers', () => {
   test('formatNumber: four significant digits, exponents outside 0.001 … 100000', () => {
     expect([0.123456, 2, 1234.5678, 2e-7, 3.5e8, -0.00049, 0].map(formatNumber)).toEqual(['0.1235', '2', '1235', '2e-7', '3.5e8', '-4.9e-4', '0']);
     expect(formatNumber(NaN)).toBe('NaN');
+  });
+
+  test('withoutSharedWords drops the words every label has, never the cell, and leaves a single label whole', () => {
+    expect(withoutSharedWords(['B31 lr=0.2 mom=0.99', 'B41 lr=0.2 mom=0.99 (pytorch)', 'B48 sgd lr=0.2'])).toEqual(['B31 mom=0.99', 'B41 mom=0.99 (pytorch)', 'B48 sgd']);
+    expect(withoutSharedWords(['B31 lr=0.2', 'B31 lr=0.2'])).toEqual(['B31', 'B31']);
+    expect(withoutSharedWords(['B31 lr=0.2 mom=0.9'])).toEqual(['B31 lr=0.2 mom=0.9']);
+    expect(withoutSharedWords(['D13 gd η=0.9', 'D16 momentum η=0.9 γ=0.2'])).toEqual(['D13 gd', 'D16 momentum γ=0.2']);
   });
 
   test('uniqueLabels keeps the first and numbers the repeats', () => {

@@ -41,6 +41,16 @@ describe('loss chart (overlaid runs)', () => {
     expect(seriesById(option, 'loss:C20').lineStyle.type).toBe('solid');
   });
 
+  test('a run whose colour repeats an earlier one is dotted', () => {
+    const repeated = buildLossOption({ scheme: 'light', width: 900, runs: [chapter[0], { ...chapter[1], colorRepeat: 1 }] });
+    expect(seriesById(repeated, 'loss:C21').lineStyle.type).toBe('dotted');
+  });
+
+  test('the legend leaves out what every run shares (lr), so it tells the runs apart at a glance', () => {
+    const labelled = buildLossOption({ scheme: 'light', width: 900, runs: chapter.map((run, i) => ({ ...run, label: `${run.id} lr=0.2 mom=${[0.99, 0.9, 0.5][i]}` })) });
+    expect((component(labelled, 'legend') as { data: string[] }).data).toEqual(['C20 mom=0.99', 'C21 mom=0.9', 'C22 mom=0.5']);
+  });
+
   test('tooltip shows epoch, batch, loss and each run\'s hyperparameters', () => {
     const rows = [0, 1].map((i) => ({ seriesId: `loss:${chapter[i].id}`, seriesName: chapter[i].label, value: [1.5, chapter[i].losses[150], 150] }));
     const html = callFormatter(option, rows);

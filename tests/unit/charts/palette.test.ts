@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runLineDash, seriesColor, SERIES_PALETTE } from '../../../src/charts/palette';
+import { paletteRepeat, runLineDash, seriesColor, SERIES_PALETTE } from '../../../src/charts/palette';
 import { themeColors } from '../../../src/charts/theme';
 import type { ColorScheme } from '../../../src/charts/option';
 import { contrastRatio, deltaE, DICHROMACY, linearRgb, simulate } from './colorVision';
@@ -37,6 +37,14 @@ describe('series palette', () => {
   test('pinned runs are dashed, live runs solid', () => {
     expect(runLineDash(true)).toBe('dashed');
     expect(runLineDash(false)).toBe('solid');
+  });
+
+  test('past the six colours a colour comes back on a dotted line: the seventh run is told from the first', () => {
+    expect([0, 5, 6, 11, 12].map(paletteRepeat)).toEqual([0, 0, 1, 1, 2]);
+    expect(seriesColor(6, 'light')).toBe(seriesColor(0, 'light'));
+    expect(runLineDash(false, paletteRepeat(6))).toBe('dotted');
+    expect(runLineDash(false, paletteRepeat(5))).toBe('solid');
+    expect(runLineDash(true, paletteRepeat(6))).toBe('dashed');
   });
 });
 
