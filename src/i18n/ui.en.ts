@@ -89,9 +89,11 @@ export const uiEn = {
   // Banners
   'banner.dismiss': 'Dismiss',
   'banner.erratum':
-    "Erratum: the chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. This sheet reproduces the book as printed; type “corrected” in cell B6 (grad_mode) to run the true gradient, and every run shows what changes.",
+    "Erratum: the chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. This sheet reproduces the book as printed; type “corrected” in cell {cell} (grad_mode) to run the true gradient, and every run shows what changes.",
   'banner.erratumCorrected':
-    "Erratum: the chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. This sheet now runs the true gradient (B6 grad_mode = “corrected”), so the book's η = 0.9 and 1.1 runs diverge along x2; choose “printed” in B6 to see the book's figures again.",
+    "Erratum: the chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. This sheet now runs the true gradient ({cell} grad_mode = “corrected”), so the book's η = 0.9 and 1.1 runs diverge along x2; choose “printed” in {cell} to see the book's figures again.",
+  'banner.erratumNoSwitch':
+    "Erratum: the chapter's code writes the gradient of 2·x2² as 2·x2, but it is 4·x2. The chapter's sheet (Presets) has a cell named grad_mode that switches between the printed gradient and the true one.",
   'banner.erratumLabel': 'About the chapter’s gradient',
   'banner.erratumHide': 'Hide this note',
   'banner.gradientMismatch':

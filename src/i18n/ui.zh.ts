@@ -84,9 +84,11 @@ export const uiZh: UiCatalogue = {
 
   'banner.dismiss': '关闭',
   'banner.erratum':
-    '勘误：原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。本表格按原书代码复现；在单元格 B6（grad_mode）中输入 “corrected” 即可改用真实梯度，每个运行都会显示随之发生的变化。',
+    '勘误：原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。本表格按原书代码复现；在单元格 {cell}（grad_mode）中输入 “corrected” 即可改用真实梯度，每个运行都会显示随之发生的变化。',
   'banner.erratumCorrected':
-    '勘误：原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。本表格现在使用真实梯度（B6 grad_mode = “corrected”），因此原书中 η = 0.9 和 1.1 的运行沿 x2 方向发散；在 B6 中选择 “printed” 即可重新看到原书的图。',
+    '勘误：原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。本表格现在使用真实梯度（{cell} grad_mode = “corrected”），因此原书中 η = 0.9 和 1.1 的运行沿 x2 方向发散；在 {cell} 中选择 “printed” 即可重新看到原书的图。',
+  'banner.erratumNoSwitch':
+    '勘误：原书代码把 2·x2² 的梯度写成了 2·x2，正确的是 4·x2。本章的表格（预设）中有一个名为 grad_mode 的单元格，可在原书梯度与真实梯度之间切换。',
   'banner.erratumLabel': '关于本章的梯度',
   'banner.erratumHide': '隐藏此说明',
   'banner.gradientMismatch': '{cell} 中输入的梯度与目标函数的梯度不一致（正确的梯度是 {derived}）。',

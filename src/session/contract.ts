@@ -210,6 +210,14 @@ export interface SheetMeta {
   readonly safeMode: boolean;
   /** The ready-made sheets the toolbar offers (`preset` intent). */
   readonly presets: readonly { readonly id: string; readonly label: Message }[];
+  /** The chapter's gradient switch (the cell named grad_mode), wherever it is; null when the sheet has none. */
+  readonly gradientSwitch: GradientSwitch | null;
+}
+
+export interface GradientSwitch {
+  readonly address: string;
+  /** Which gradient the switch selects now; null while its value is neither (an error, say). */
+  readonly mode: 'printed' | 'corrected' | null;
 }
 
 export interface SheetNotice {

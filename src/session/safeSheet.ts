@@ -48,6 +48,7 @@ export class SafeSheet {
       notices: [],
       safeMode: true,
       presets,
+      gradientSwitch: null,
     };
   }
 

@@ -8,7 +8,8 @@ import { LIMITS } from '../sheet/limits';
 import { printedGradientNotice } from '../sheet/printedGradient';
 import type { SheetEngine } from '../sheet/engine';
 import type { PasteOutcome } from '../sheet/types';
-import type { Message, SheetNotice } from './contract';
+import { GRADIENT_SWITCH_NAME } from '../sheet/chapterVocabulary';
+import type { GradientSwitch, Message, SheetNotice } from './contract';
 
 /**
  * What the user must be told about a paste, or null when the block fitted the grid as it was:
@@ -43,4 +44,13 @@ export function sheetNotices(engine: SheetEngine): SheetNotice[] {
       ...(action === undefined ? {} : { action }),
     },
   ];
+}
+
+/** Where the sheet's gradient switch is and what it selects (the erratum note above the grid says it). */
+export function gradientSwitch(engine: SheetEngine): GradientSwitch | null {
+  const address = Object.entries(engine.toNames()).find(([name]) => name.toLowerCase() === GRADIENT_SWITCH_NAME)?.[1];
+  if (address === undefined) return null;
+  const value = engine.value(address);
+  const text = value.kind === 'text' ? value.value.trim() : null;
+  return { address, mode: text === 'printed' || text === 'corrected' ? text : null };
 }

@@ -22,7 +22,7 @@ import { openSheet } from './openSheet';
 import { pinViews } from './pins';
 import { SafeSheet } from './safeSheet';
 import { describeSheet } from './sheetDescription';
-import { sheetNotices } from './sheetNotices';
+import { gradientSwitch, sheetNotices } from './sheetNotices';
 import { createRunner, type Runner } from './runner';
 import { yieldToEventLoop } from '../compute/yieldToEventLoop';
 
@@ -200,6 +200,7 @@ export function createSheetSession(options: SessionOptions): SheetSession {
     notices: editNotice === null ? sheetNotices(engineNow()) : [...sheetNotices(engineNow()), editNotice],
     safeMode: false,
     presets,
+    gradientSwitch: gradientSwitch(engineNow()),
   });
 
   /** The chapter's cells: a description names what the user wrote, not the chapter's labels. */

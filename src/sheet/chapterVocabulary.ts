@@ -7,6 +7,9 @@
 /** The gradient switch of the chapter's layout: the printed (erratum) gradient or the true one. */
 export const GRADIENT_CHOICES: readonly string[] = ['printed', 'corrected'];
 
+/** The name of that switch's cell (names are matched without regard to case). */
+export const GRADIENT_SWITCH_NAME = 'grad_mode';
+
 /** Longest list, and longest value, a choice cell may have (the share schema uses the same bounds). */
 export const CHOICE_LIMITS = { maxChoices: 64, maxChoiceChars: 200 } as const;
 

@@ -22,7 +22,7 @@ export function App(props: { app: AppState }): JSX.Element {
     <div class="app">
       <Toolbar app={props.app} />
       <div>
-        <ErratumNote model={props.app.sheet} />
+        <ErratumNote gradientSwitch={props.app.sheet.meta()?.gradientSwitch} />
         <SheetNotices sheet={props.app.sheet} />
         <Notices persistence={props.app.persistence} />
       </div>
