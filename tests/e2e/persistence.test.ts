@@ -126,6 +126,29 @@ describe('autosave that cannot miss', () => {
 });
 
 describe('recent sheets', () => {
+  it('the menu is opaque, shows which item has focus, and stays whole on a phone’s screen', async () => {
+    const { page, errors } = await e2e.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(e2e.baseUrl);
+    await ready(page);
+    await recentItems(page);
+    const menu = page.getByRole('menu', { name: 'Recent sheets' });
+    const box = await menu.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    const colours = await menu.evaluate((element) => ({
+      menu: getComputedStyle(element).backgroundColor,
+      focused: document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? getComputedStyle(document.activeElement).backgroundColor : null,
+    }));
+    expect(colours.menu).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
+    expect(colours.focused).not.toBeNull();
+    expect(colours.focused).not.toBe(colours.menu);
+    expect(colours.focused).not.toMatch(/^rgba\(0, 0, 0, 0\)$/);
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  });
+
   it('two links opened in a row do not cost the user their own sheet: it is in Recent sheets, and comes back', async () => {
     const { context, page, errors } = await withMySheet();
     // A link pasted into the address bar of the open tab...

@@ -37,6 +37,13 @@ function itemText(entry: RecentView, now: number): string {
 /** The part of the persistence the menu uses. */
 export type RecentSheetsSource = Pick<Persistence, 'recents' | 'refreshRecents' | 'restoreRecent'>;
 
+/** The menu hangs from its button's left edge; near the right edge of a narrow screen it moves left to stay whole. */
+function keepOnScreen(menu: HTMLElement): void {
+  const margin = 8;
+  const overflow = menu.getBoundingClientRect().right - (document.documentElement.clientWidth - margin);
+  if (overflow > 0) menu.style.left = `${-overflow}px`;
+}
+
 function RecentMenu(props: { id: string; persistence: RecentSheetsSource; focus: 'first' | 'last'; onClose: (refocus: boolean) => void }): JSX.Element {
   let menu!: HTMLDivElement;
   const now = Date.now();
@@ -47,7 +54,10 @@ function RecentMenu(props: { id: string; persistence: RecentSheetsSource; focus:
   };
   // eslint-disable-next-line solid/reactivity -- the callback runs on a later press, where props are read fresh.
   closeOnOutsidePress(() => menu, () => props.onClose(false));
-  onMount(() => focusItem(props.focus === 'first' ? 0 : -1));
+  onMount(() => {
+    keepOnScreen(menu);
+    focusItem(props.focus === 'first' ? 0 : -1);
+  });
   // Escape closes the menu even when focus is not in it (a press on the page's background, say).
   const onDocumentKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || menu.contains(document.activeElement)) return;
