@@ -72,6 +72,23 @@ describe('comparing selected runs', () => {
     expect(errors).toEqual([]);
   });
 
+  it('selected while the charts pane is scrolled down to the loss chart, the table comes into view', async () => {
+    const { page, errors } = await openPlayground();
+    const pane = page.getByRole('region', { name: 'Charts', exact: true });
+    await pane.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect.poll(() => pane.evaluate((element) => element.scrollTop)).toBeGreaterThan(500);
+    await cell(page, 'D16').focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    const table = page.getByRole('region', { name: 'Compare D16, D17' });
+    await expect.poll(() => table.count()).toBe(1);
+    const paneBox = (await pane.boundingBox())!;
+    await expect.poll(async () => (await table.boundingBox())!.y).toBeGreaterThanOrEqual(paneBox.y);
+    expect((await table.boundingBox())!.y).toBeLessThan(paneBox.y + 100);
+    // Focus stays on the grid, on the selection's anchor.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-address'))).toBe('D16');
+    expect(errors).toEqual([]);
+  });
+
   it('a diverging run reads its divergence step, and the table speaks Chinese when the language is Chinese', async () => {
     const { page, errors } = await openPlayground();
     await cell(page, 'D13').focus();

@@ -1,9 +1,10 @@
 /**
  * The comparison of the selected run cells: one column per run, inputs then outcomes, rows where
  * the runs differ highlighted. It sits at the top of the charts pane, so it is in view beside the
- * charts while the selection lasts.
+ * charts while the selection lasts; when it appears while that pane is scrolled down (to the loss
+ * chart, say), the pane scrolls up to it, or a selection would seem to do nothing.
  */
-import { For, Show, type JSX } from 'solid-js';
+import { For, onMount, Show, type JSX } from 'solid-js';
 import type { Comparison } from '../../stores/comparison';
 import { t } from '../../../i18n/localeStore';
 
@@ -33,8 +34,10 @@ export function ComparisonCard(props: { comparison: Comparison; labelOf: (addres
       </For>
     </tbody>
   );
+  let card!: HTMLDivElement;
+  onMount(() => revealInPane(card));
   return (
-    <div class="chart-card compare-card" role="region" aria-label={title()}>
+    <div ref={card} class="chart-card compare-card" role="region" aria-label={title()}>
       <h2>{title()}</h2>
       <div class="compare-scroll">
         <table class="compare-table">
@@ -57,3 +60,11 @@ export function ComparisonCard(props: { comparison: Comparison; labelOf: (addres
 
 /** Numbers are never cut short (their digits are the point); formulas and names may be. */
 const isNumeric = (value: string): boolean => value.trim() !== '' && Number.isFinite(Number(value));
+
+/** Scroll the charts pane (only it: on a phone the page scrolls, and the grid must stay put) so the card's top shows. */
+function revealInPane(card: HTMLElement): void {
+  const pane = card.closest<HTMLElement>('.charts-pane');
+  if (!pane || pane.scrollHeight <= pane.clientHeight || getComputedStyle(pane).overflowY === 'visible') return;
+  const above = card.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  if (above < 0) pane.scrollTop += above - 10;
+}
