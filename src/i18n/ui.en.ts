@@ -137,7 +137,7 @@ export const uiEn = {
     'Minibatch SGD over {rows} momenta × {cols} learning rates ({convention}), {epochs} epochs, batch size {batch}: {diverged} of {configs} configurations diverge',
 
   // Charts
-  'chart.empty': 'Bind this chart to cells holding runs to see them here.',
+  'chart.empty': 'Nothing to draw: {source}, the cells this chart shows, hold no result it can draw right now (an error, say). Select one of them to read why, or choose other runs.',
   'chart.computing': 'Computing…',
   'chart.pinned': '{label} (pinned)',
   'chart.trajectories.title': 'Iterates over the contour lines of f',

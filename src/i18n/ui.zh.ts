@@ -127,7 +127,7 @@ export const uiZh: UiCatalogue = {
   'run.sweep2dTitle': '{method}，{rows} 个动量 γ × {cols} 个学习率 η，每个 {steps} 步：{configs} 个配置中有 {diverged} 个发散',
   'run.regressionSweepTitle': '小批量随机梯度下降，{rows} 个动量 × {cols} 个学习率（{convention}），{epochs} 个迭代周期，批量大小 {batch}：{configs} 个配置中有 {diverged} 个发散',
 
-  'chart.empty': '把图表绑定到包含运行结果的单元格，即可在这里看到它们。',
+  'chart.empty': '没有可画的内容：本图表显示的单元格 {source} 目前没有可绘制的结果（例如出错了）。选中其中一个单元格即可看到原因，或选择其他运行。',
   'chart.computing': '正在计算…',
   'chart.pinned': '{label}（已固定）',
   'chart.trajectories.title': 'f 的等高线上的迭代轨迹',

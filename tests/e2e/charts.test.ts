@@ -204,4 +204,16 @@ describe('charts follow the sheet', () => {
     expect(await page.getByRole('button', { name: 'Small multiples' }).getAttribute('aria-pressed')).toBe('false');
     expect(errors).toEqual([]);
   });
+  it('when the cells a chart shows are errors, the chart says which cells and why it is empty, and comes back with them', async () => {
+    const { page, errors } = await openPlayground();
+    await typeInto(page, 'B5', 'abc');
+    const empty = page.locator('[data-chart-id="paths"] .chart-empty');
+    await expect.poll(() => empty.textContent()).toMatch(/^Nothing to draw: D13:D18, the cells this chart shows, hold no result/);
+    expect(await cellText(page, 'D13')).toMatch(/^#VALUE!/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => empty.count()).toBe(0);
+    await settled(page);
+    expect(await chartDescription(page, 'paths')).toContain('D13');
+    expect(errors).toEqual([]);
+  });
 });

@@ -25,7 +25,7 @@ export interface ChartCardProps {
   readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
   readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
-  /** The session version of the data shown, reported back through onPainted. */
+  /** The session version of the data shown, reported back through onPainted; -1 while none has arrived (the card then says it is computing, not `empty`). */
   readonly version?: number;
   readonly onPainted?: (version: number, at: number) => void;
   /** A warning the reader must see with the chart (not only on hover), e.g. runs whose gradient is not ∇f. */
@@ -98,7 +98,7 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
       </Show>
       <div ref={props.widthRef} class="chart-measure">
         <div ref={body} class="chart-body" data-summary={props.summary} aria-describedby={summaryId}>
-          <Show when={props.option} fallback={<p class="chart-note chart-empty">{props.empty ?? t('chart.computing')}</p>}>
+          <Show when={props.option} fallback={<p class="chart-note chart-empty">{(props.version ?? 0) < 0 ? t('chart.computing') : (props.empty ?? t('chart.computing'))}</p>}>
             {(option) => (
               <Suspense fallback={<p class="chart-note chart-empty" style={{ height: `${props.height ?? 340}px` }}>{t('chart.computing')}</p>}>
               <EChart

@@ -31,7 +31,7 @@ export function EigenCard(props: { app: AppState; binding: Accessor<ChartBinding
       title={t('chart.eigen.title')}
       option={option()}
       summary={eigenSummary(data().runs, t)}
-      empty={t(data().withoutTheory > 0 ? 'chart.eigen.noTheory' : 'chart.empty')}
+      empty={t(data().withoutTheory > 0 ? 'chart.eigen.noTheory' : 'chart.empty', { source: props.binding().source })}
       widthRef={widthRef}
       tools={<RunPicker charts={props.app.charts} bindingId={props.binding().id} kind="path2d" title={t('chart.eigen.title')} />}
       note={

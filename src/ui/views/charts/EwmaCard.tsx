@@ -30,7 +30,7 @@ export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding>
       title={t('chart.ewma.title')}
       option={option()}
       summary={ewmaSummary(curves(), t)}
-      empty={t('chart.empty')}
+      empty={t('chart.empty', { source: props.binding().source })}
       widthRef={widthRef}
     />
   );

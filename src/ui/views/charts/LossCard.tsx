@@ -30,7 +30,7 @@ export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding>
       title={t('chart.loss.title')}
       option={option()}
       summary={lossSummary(runs(), t)}
-      empty={t('chart.empty')}
+      empty={t('chart.empty', { source: props.binding().source })}
       widthRef={widthRef}
       height={columns() ? smallMultiplesHeight({ runs: runs(), width: width() }) : undefined}
       tools={

@@ -37,7 +37,7 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
       title={t('chart.rateMap.title')}
       option={option()}
       summary={summary()}
-      empty={t('chart.empty')}
+      empty={t('chart.empty', { source: props.binding().source })}
       widthRef={widthRef}
       onClick={(_params, point) => {
         const current = data();

@@ -48,7 +48,7 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
       title={t('chart.trajectories.title')}
       option={option()}
       summary={trajectorySummary(data()?.runs ?? [], t)}
-      empty={t('chart.empty')}
+      empty={t('chart.empty', { source: props.binding().source })}
       widthRef={widthRef}
       zoomable={!panels()}
       height={panels() ? trajectoryMultiplesHeight({ runs: data()?.runs ?? [], width: width() }) : undefined}
