@@ -36,13 +36,13 @@ export function trajectorySummary(runs: readonly TrajectoryRun[], say: Say): str
   );
 }
 
-/** "B33 lr 0.2 mom 0.99: 301 losses, final 0.0012; …" */
+/** "B33 lr=0.2 mom=0.99: 301 losses, final 0.0012; …" (the label carries the hyperparameters) */
 export function lossSummary(runs: readonly LossRun[], say: Say): string {
   return join(
     say,
     runs.map((run) => {
       const label = run.pinned ? say('summary.pinned', { label: run.label }) : run.label;
-      const text = say('summary.lossRun', { label, lr: run.config.lr, mom: run.config.momentum, count: run.losses.length, final: formatNumber(last(run.losses)) });
+      const text = say('summary.lossRun', { label, count: run.losses.length, final: formatNumber(last(run.losses)) });
       return run.divergedAt === null ? text : `${text}${say('summary.diverged', { step: run.divergedAt })}`;
     }),
   );

@@ -31,8 +31,8 @@ export const NOTES: Readonly<Record<string, NoteText>> = {
   'note.eigenvalues': { en: 'curvatures the runs see', zh: '运行所见的曲率' },
   'note.trueEigenvalues': { en: 'true Hessian of f', zh: 'f 的真实 Hessian' },
   'note.gd': {
-    en: '2 · Gradient descent — with η = 0.9 the path creeps along the flat x1 direction; with η = 1.1 it overshoots along the steep x2 direction and swings wider every step.',
-    zh: '2 · 梯度下降 — η = 0.9 时，路径沿平缓的 x1 方向缓慢前进；η = 1.1 时，它在陡峭的 x2 方向上越过谷底，摆动一步比一步大。',
+    en: '2 · Gradient descent — with η = 0.9 the path creeps along the flat x1 direction; with η = 1.1 it overshoots along the steep x2 direction and swings wider every step (with the printed gradient; see row 6).',
+    zh: '2 · 梯度下降 — η = 0.9 时，路径沿平缓的 x1 方向缓慢前进；η = 1.1 时，它在陡峭的 x2 方向上越过谷底，摆动一步比一步大（在书中印出的梯度下；见第 6 行）。',
   },
   'note.momentum': {
     en: '3 · Momentum — the velocity v ← γ·v + η·∇f remembers earlier steps: the back-and-forth along x2 cancels out while the steady pull along x1 adds up, so even η = 1.1 now converges (with the printed gradient; see row 6).',

@@ -101,8 +101,8 @@ export const uiEn = {
   'run.gradientMismatch': 'The gradient this run uses is not the gradient of the objective, which is {derived}.',
   'banner.sharedLink':
     'This sheet came from a shared link. Your edits stay on this device until you copy a new link.',
-  'banner.linkInvalid': "The sheet in this link couldn't be read ({reason}); the default sheet is shown instead.",
-  'banner.linkInvalidKept': "The sheet in this link couldn't be read ({reason}); your own sheet is still here.",
+  'banner.linkInvalid': "The sheet in this link couldn't be read. {reason} The default sheet is shown instead.",
+  'banner.linkInvalidKept': "The sheet in this link couldn't be read. {reason} Your own sheet is still here.",
   'banner.linkReplacedLocal': 'You opened a shared sheet. Your previous sheet was kept in Recent sheets and can be restored.',
   'banner.restorePrevious': 'Restore previous sheet',
   'banner.restored': 'Your previous sheet is back.',
@@ -236,7 +236,7 @@ export const uiEn = {
   'summary.pinned': '{label} (pinned)',
   'summary.trajectoryRun': '{label}: {steps} steps, ends at ({x1}, {x2}), f = {f}',
   'summary.diverged': ', diverges from step {step}',
-  'summary.lossRun': '{label} lr {lr} mom {mom}: {count} losses, final {final}',
+  'summary.lossRun': '{label}: {count} losses, final {final}',
   'summary.ewma': 'γ = {gamma}: window {window}',
   'summary.eigenvalues': 'eigenvalues {values}',
   'summary.rateCurrent': 'current η = {eta}, γ = {gamma}, rate {rate}',
@@ -252,7 +252,7 @@ export const uiEn = {
   'chart.eigen.noTheory': 'This run’s gradient is not linear in x1 and x2, so it has no eigendirections to follow.',
   'chart.eigen.someWithoutTheory': '{count} run(s) of this chart have a gradient without eigendirections and are left out.',
   'summary.eigenDirection': 'direction {n} (λ = {lambda}) error {from} → {to}, ρ = {rho}',
-  'chart.trajectories.notGradient': '{count} run(s) here follow a hand-typed gradient that is not ∇f, such as the chapter’s printed one: {runs}.',
+  'chart.trajectories.notGradient': 'Runs here that follow a gradient other than ∇f (the chapter’s printed one, or one typed by hand): {runs}.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -111,7 +111,7 @@ describe('links that cannot be trusted', () => {
     const myHash = appHash(page);
     expect(myHash.startsWith(LINK_PREFIX)).toBe(true);
     await page.close();
-    const unreadable = /couldn't be read.*your own sheet is still here/;
+    const unreadable = /couldn't be read\. .*\. Your own sheet is still here\./;
     const expectIntact = async (tab: Page, hash: string, reason: RegExp, says: RegExp = unreadable) => {
       await expect.poll(() => alert(tab).textContent(), { message: hash }).toMatch(reason);
       expect(await alert(tab).textContent(), hash).toMatch(says);
