@@ -77,8 +77,9 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   const series: ChartOption['series'] = [];
   const drawnKinds = new Set<ArrowKind>();
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
+  const exitLabels = sharedExitLabels(vm.runs, names, vm.region, text.diverges);
   vm.runs.forEach((run, i) => {
-    series.push(runSeries(run, names[i], vm.region, layout, text));
+    series.push(runSeries(run, names[i], vm.region, layout, text, exitLabels[i]));
     const arrows = vm.arrowsFor === undefined || vm.arrowsFor === run.id ? vm.arrows : [];
     for (const kind of arrowKindsFor(run.gamma, arrows)) {
       drawnKinds.add(kind);
@@ -122,7 +123,42 @@ function arrowKey(kinds: readonly ArrowKind[], text: TrajectoryText): string {
 }
 
 /** One run's path (clipped to the region, with its exit marked), on the first axes unless the caller moves it. */
-export function runSeries(run: TrajectoryRun, name: string, region: Region, layout: ChartLayout, text: TrajectoryText): LineSeriesOption {
+/** Exits closer than this share one label (a fraction of the region's width and height). */
+const SAME_EXIT = 0.06;
+
+/**
+ * The "diverges" label of each run's exit. Runs that leave the plot at nearly the same point (with
+ * the true gradient, four of the chapter's runs leave together at step 1) would stack their labels
+ * into one unreadable pile: the first of them says which runs leave there, the others say nothing.
+ * undefined: the run's own label; null: none.
+ */
+export function sharedExitLabels(runs: readonly TrajectoryRun[], names: readonly string[], region: Region, diverges: string): (string | null | undefined)[] {
+  const width = region.x1[1] - region.x1[0];
+  const height = region.x2[1] - region.x2[0];
+  const exits = runs.map((run) => clipPath(region, run.result.x1, run.result.x2).exit?.to ?? null);
+  const labels: (string | null | undefined)[] = runs.map(() => undefined);
+  const grouped = new Set<number>();
+  exits.forEach((at, i) => {
+    if (at === null || grouped.has(i)) return;
+    const group = exits.flatMap((other, j) =>
+      j >= i && other !== null && !grouped.has(j) && Math.abs(other[0] - at[0]) <= SAME_EXIT * width && Math.abs(other[1] - at[1]) <= SAME_EXIT * height ? [j] : [],
+    );
+    if (group.length < 2) return;
+    group.forEach((j) => grouped.add(j));
+    labels[i] = `${group.map((j) => names[j].split(' ')[0]).join(', ')}: ${diverges}`;
+    group.slice(1).forEach((j) => (labels[j] = null));
+  });
+  return labels;
+}
+
+export function runSeries(
+  run: TrajectoryRun,
+  name: string,
+  region: Region,
+  layout: ChartLayout,
+  text: TrajectoryText,
+  exitLabel: string | null | undefined = undefined,
+): LineSeriesOption {
   const { items, exit } = clipPath(region, run.result.x1, run.result.x2);
   const data: NonNullable<LineSeriesOption['data']> = items.map((item) => {
     if (item === null) return '-';
@@ -155,10 +191,11 @@ export function runSeries(run: TrajectoryRun, name: string, region: Region, layo
       animation: false,
       lineStyle: { color: run.color, width: 2, type: dash },
       label: {
-        show: true,
+        show: exitLabel !== null,
         position: 'insideEndTop',
-        formatter: text.diverges,
-        color: run.color,
+        formatter: exitLabel ?? text.diverges,
+        // A label shared by several runs is in ink, not in one of their colours.
+        color: typeof exitLabel === 'string' ? layout.theme.ink : run.color,
         fontWeight: 'bold',
         fontSize: layout.fontSize,
       },

@@ -115,6 +115,20 @@ describe('trajectory chart: runs', () => {
     expect(Object.keys(converging).sort()).toEqual(Object.keys(seriesById(option, 'run:B11')).sort());
   });
 
+  test('runs that leave the plot at the same point share one label that names them, instead of a pile of labels', () => {
+    // The same diverging run three times over (as four of the chapter's runs do with the true gradient).
+    const twin = (id: string, label: string) => ({ ...scene.runs[1], id, label });
+    const option = buildTrajectoryOption(model({ runs: [scene.runs[0], twin('B11', 'B11 gd η=1.1'), twin('C11', 'C11 gd η=1.1'), twin('D11', 'D11 gd η=1.1')] }));
+    const labels = ['run:B11', 'run:C11', 'run:D11'].map((id) => seriesById(option, id).markLine.label);
+    expect(labels.map((label) => label.show)).toEqual([true, false, false]);
+    expect(labels[0].formatter).toBe('B11, C11, D11: diverges');
+    expect(labels[0].color).toBe(themeColors('light').ink);
+    // Each still draws its own exit arrow.
+    for (const id of ['run:B11', 'run:C11', 'run:D11']) expect(seriesById(option, id).markLine.data).toHaveLength(1);
+    // A run leaving alone keeps its own label.
+    expect(seriesById(buildTrajectoryOption(model()), 'run:B11').markLine.label).toMatchObject({ show: true, formatter: 'diverges' });
+  });
+
   test('the "diverges" text can be translated', () => {
     const option = buildTrajectoryOption(model({ text: { diverges: '发散' } }));
     expect(seriesById(option, 'run:B11').markLine.label.formatter).toBe('发散');
