@@ -61,12 +61,15 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
           <button type="button" aria-pressed={panels()} onClick={() => setPanels(!panels())}>
             {panels() ? t('chart.trajectories.overlay') : t('chart.trajectories.panels')}
           </button>
-          <label>
-            <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
-            {t('chart.trajectories.arrows')}
-          </label>
-          <Show when={arrows()}>
-            <ArrowsFor charts={charts} bindingId={props.binding().id} value={props.binding().arrowsFor} />
+          {/* The panels draw no arrows (each panel is a small picture of one path): the switch is the overlay's. */}
+          <Show when={!panels()}>
+            <label>
+              <input type="checkbox" checked={arrows()} onChange={(event) => charts.setArrows(props.binding().id, event.currentTarget.checked)} />{' '}
+              {t('chart.trajectories.arrows')}
+            </label>
+            <Show when={arrows()}>
+              <ArrowsFor charts={charts} bindingId={props.binding().id} value={props.binding().arrowsFor} />
+            </Show>
           </Show>
         </>
       }
