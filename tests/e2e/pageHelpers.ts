@@ -162,12 +162,17 @@ export function summaryEntries(summary: string): Map<string, string> {
   );
 }
 
-/** Wait until the charts have data and nothing is computing: the playground is ready to use. */
+/**
+ * Wait until the charts have data and nothing is computing: the playground is ready to use.
+ * `settled` alone would pass before the sheet's first patch (no cells, nothing running yet), so the
+ * session's own idle flag, false until a patch says so, is waited for too.
+ */
 export async function ready(page: Page): Promise<void> {
-  await settled(page);
   await page.waitForFunction(() => (document.querySelector('[data-chart-id="paths"] .chart-body')?.getAttribute('data-summary') ?? '') !== '', undefined, {
     timeout: 60_000,
   });
+  await page.waitForFunction(() => document.querySelector('.status-line')?.getAttribute('data-idle') === 'true', undefined, { timeout: 60_000 });
+  await settled(page);
 }
 
 /** A second tab in the same browser context (same localStorage), watched for errors too. */
