@@ -13,7 +13,7 @@ import { baseOption, belowLegendTop, gridOption, layoutFor, legendOption, legend
 import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 import { runLineDash } from './palette';
 import { arrowKindsFor, arrowSeries, type ArrowKind } from './trajectoryArrows';
-import { clipPath } from './trajectoryPath';
+import { clipPath, type ClippedPath } from './trajectoryPath';
 
 export { ALL_ARROWS, type ArrowKind } from './trajectoryArrows';
 
@@ -77,9 +77,10 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   const series: ChartOption['series'] = [];
   const drawnKinds = new Set<ArrowKind>();
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
-  const exitLabels = sharedExitLabels(vm.runs, names, vm.region, text.diverges);
+  const clipped = vm.runs.map((run) => clipPath(vm.region, run.result.x1, run.result.x2));
+  const exitLabels = sharedExitLabels(clipped.map((clip) => clip.exit?.to ?? null), names, vm.region, text.diverges);
   vm.runs.forEach((run, i) => {
-    series.push(runSeries(run, names[i], vm.region, layout, text, exitLabels[i]));
+    series.push(runSeries(run, names[i], vm.region, layout, text, exitLabels[i], clipped[i]));
     const arrows = vm.arrowsFor === undefined || vm.arrowsFor === run.id ? vm.arrows : [];
     for (const kind of arrowKindsFor(run.gamma, arrows)) {
       drawnKinds.add(kind);
@@ -132,11 +133,10 @@ const SAME_EXIT = 0.06;
  * into one unreadable pile: the first of them says which runs leave there, the others say nothing.
  * undefined: the run's own label; null: none.
  */
-export function sharedExitLabels(runs: readonly TrajectoryRun[], names: readonly string[], region: Region, diverges: string): (string | null | undefined)[] {
+export function sharedExitLabels(exits: readonly (Vec2 | null)[], names: readonly string[], region: Region, diverges: string): (string | null | undefined)[] {
   const width = region.x1[1] - region.x1[0];
   const height = region.x2[1] - region.x2[0];
-  const exits = runs.map((run) => clipPath(region, run.result.x1, run.result.x2).exit?.to ?? null);
-  const labels: (string | null | undefined)[] = runs.map(() => undefined);
+  const labels: (string | null | undefined)[] = exits.map(() => undefined);
   const grouped = new Set<number>();
   exits.forEach((at, i) => {
     if (at === null || grouped.has(i)) return;
@@ -158,8 +158,9 @@ export function runSeries(
   layout: ChartLayout,
   text: TrajectoryText,
   exitLabel: string | null | undefined = undefined,
+  clipped: ClippedPath = clipPath(region, run.result.x1, run.result.x2),
 ): LineSeriesOption {
-  const { items, exit } = clipPath(region, run.result.x1, run.result.x2);
+  const { items, exit } = clipped;
   const data: NonNullable<LineSeriesOption['data']> = items.map((item) => {
     if (item === null) return '-';
     if (item.step === null) return { value: [item.point[0], item.point[1]], symbol: 'none' };
