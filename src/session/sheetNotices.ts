@@ -5,10 +5,9 @@
  * (it grew, or part of it was not pasted, with the counts).
  */
 import { LIMITS } from '../sheet/limits';
-import { printedGradientNotice } from '../sheet/printedGradient';
+import { gradientSwitchAddress, printedGradientNotice } from '../sheet/printedGradient';
 import type { SheetEngine } from '../sheet/engine';
 import type { PasteOutcome } from '../sheet/types';
-import { GRADIENT_SWITCH_NAME } from '../sheet/chapterVocabulary';
 import type { GradientSwitch, Message, SheetNotice } from './contract';
 
 /**
@@ -48,8 +47,8 @@ export function sheetNotices(engine: SheetEngine): SheetNotice[] {
 
 /** Where the sheet's gradient switch is and what it selects (the erratum note above the grid says it). */
 export function gradientSwitch(engine: SheetEngine): GradientSwitch | null {
-  const address = Object.entries(engine.toNames()).find(([name]) => name.toLowerCase() === GRADIENT_SWITCH_NAME)?.[1];
-  if (address === undefined) return null;
+  const address = gradientSwitchAddress(engine);
+  if (address === null) return null;
   const value = engine.value(address);
   const text = value.kind === 'text' ? value.value.trim() : null;
   return { address, mode: text === 'printed' || text === 'corrected' ? text : null };

@@ -11,6 +11,7 @@ import { analyzeQuadratic } from '../core/quadratic';
 import { objectiveValue } from './symbolic';
 import type { CellAddress, CellValue, SheetEngineApi } from './types';
 import { sheetError } from './values';
+import { GRADIENT_SWITCH_NAME } from './chapterVocabulary';
 
 /** The reason of the error PRINTED_GRAD gives for any objective but the chapter's. */
 export const PRINTED_GRADIENT_MISMATCH = 'error.printedGradientMismatch';
@@ -57,7 +58,12 @@ export function printedGradientNotice(engine: SheetEngineApi, address: CellAddre
   const value = engine.value(address);
   if (value.kind !== 'error' || value.reason !== PRINTED_GRADIENT_MISMATCH || !/PRINTED_GRAD\s*\(/i.test(engine.raw(address))) return null;
   // Only when a notice is due is the state read for the name (names are case-insensitive).
-  const named = Object.entries(engine.toState().names).find(([name]) => name.toLowerCase() === 'grad_mode')?.[1];
+  const named = gradientSwitchAddress(engine) ?? undefined;
   const switchCell = named !== undefined && engine.choicesAt(named)?.includes('corrected') ? named : null;
   return { cell: address, objective: String(value.args?.objective ?? ''), switchCell };
+}
+
+/** The cell named grad_mode (names match without regard to case), or null when the sheet has none. */
+export function gradientSwitchAddress(engine: SheetEngineApi): CellAddress | null {
+  return Object.entries(engine.toNames()).find(([name]) => name.toLowerCase() === GRADIENT_SWITCH_NAME)?.[1] ?? null;
 }

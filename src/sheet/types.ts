@@ -195,4 +195,6 @@ export interface SheetEngineApi {
   /** The run a cell holds (diverged or not), i.e. its value when that is a run; for charts. */
   runAt(address: CellAddress): RunValue | undefined;
   toState(): SheetState;
+  /** The sheet's names (name → address), without building a whole state. */
+  toNames(): Record<string, CellAddress>;
 }
