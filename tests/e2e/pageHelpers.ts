@@ -15,11 +15,19 @@ export const cellText = async (page: Page, address: string): Promise<string> =>
 
 export const chart = (page: Page, id: string): Locator => page.locator(`[data-chart-id="${id}"] .chart-body`);
 
-/** Wait until the worker has nothing in flight and every pending cell has landed. */
+/**
+ * Wait until the session has reflected every intent sent (its idle flag: false until a patch says
+ * so, so also before the sheet's first patch), nothing is in flight, and every pending cell has
+ * landed. Without the idle flag this passed between an edit and its patch.
+ */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const status = document.querySelector('.status-line');
-    return status?.getAttribute('data-running') === '0' && document.querySelectorAll('[role="gridcell"][aria-busy="true"]').length === 0;
+    return (
+      status?.getAttribute('data-idle') === 'true' &&
+      status.getAttribute('data-running') === '0' &&
+      document.querySelectorAll('[role="gridcell"][aria-busy="true"]').length === 0
+    );
   }, undefined, { timeout: 60_000 });
 }
 
@@ -162,16 +170,11 @@ export function summaryEntries(summary: string): Map<string, string> {
   );
 }
 
-/**
- * Wait until the charts have data and nothing is computing: the playground is ready to use.
- * `settled` alone would pass before the sheet's first patch (no cells, nothing running yet), so the
- * session's own idle flag, false until a patch says so, is waited for too.
- */
+/** Wait until the charts have data and nothing is computing: the playground is ready to use. */
 export async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => (document.querySelector('[data-chart-id="paths"] .chart-body')?.getAttribute('data-summary') ?? '') !== '', undefined, {
     timeout: 60_000,
   });
-  await page.waitForFunction(() => document.querySelector('.status-line')?.getAttribute('data-idle') === 'true', undefined, { timeout: 60_000 });
   await settled(page);
 }
 
