@@ -76,6 +76,8 @@ export interface SessionClient {
   /** Send an intent and wait for its immediate reply (e.g. an invalid name). */
   request(intent: Intent): Promise<IntentReply>;
   subscribe(listener: (patch: Patch) => void): () => void;
+  /** Told each revision as it is sent, before any patch can reflect it (the page is busy from then on). */
+  onSend(listener: (rev: number) => void): () => void;
   /** Deliver the patches queued while held, then every patch as it comes. */
   release(): void;
   onEvent(listener: (event: ClientEvent) => void): () => void;
@@ -101,6 +103,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const ledger = createLedger();
   const listeners = new Set<(patch: Patch) => void>();
   const eventListeners = new Set<(event: ClientEvent) => void>();
+  const sendListeners = new Set<(rev: number) => void>();
   let spawned: SpawnedSession | null = null;
   let remote: RemoteSession | null = null;
   let sentRev = 0;
@@ -274,6 +277,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       sentRev += 1;
       const rev = sentRev;
       track(rev, intent);
+      sendListeners.forEach((listener) => listener(rev));
       if (remote !== null && answered) void remote.apply(rev, intent).catch(() => undefined);
       else {
         void ready.then(() => {
@@ -286,6 +290,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       sentRev += 1;
       const rev = sentRev;
       track(rev, intent);
+      sendListeners.forEach((listener) => listener(rev));
       await ready;
       if (remote === null) return { ok: false, error: { key: 'client.unavailable' } };
       try {
@@ -297,6 +302,10 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onSend(listener) {
+      sendListeners.add(listener);
+      return () => sendListeners.delete(listener);
     },
     release() {
       const queued = held ?? [];

@@ -99,6 +99,9 @@ export function createSheetStore(options: SheetStoreOptions): SheetStore {
     });
   };
   client.subscribe(apply);
+  // Idle means every intent sent is reflected: an intent on its way makes the sheet busy at once,
+  // not only when its patch arrives (until then the last patch would still say idle).
+  client.onSend(() => setIdleFlag(false));
 
   const cell = (address: string): CellPatch | undefined => {
     track(address);
