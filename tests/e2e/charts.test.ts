@@ -109,6 +109,29 @@ describe('charts follow the sheet', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a chart off screen draws an edit as it comes into view, and the repaint the edit is measured by does not wait for it', async () => {
+    const { page, errors } = await openPlayground();
+    const shownVersion = async (id: string) => Number(await chart(page, id).locator('[data-version-shown]').getAttribute('data-version-shown'));
+    const editCount = async () => Number(await page.locator('.status-line').getAttribute('data-edit-count'));
+    // At 1400 × 900 the eigendirection chart starts below the fold of the charts pane.
+    expect(await chart(page, 'eigen').evaluate((element) => element.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    const [pathsBefore, eigenBefore, editsBefore] = [await shownVersion('paths'), await shownVersion('eigen'), await editCount()];
+    const summaryBefore = await chartDescription(page, 'eigen');
+
+    await typeInto(page, 'C16', '0.3');
+    await settled(page);
+    // The trajectories on screen show the edit, and the edit's repaint is measured from them alone.
+    await expect.poll(() => shownVersion('paths')).toBeGreaterThan(pathsBefore);
+    await expect.poll(editCount).toBe(editsBefore + 1);
+    // The chart below the fold has the new data (its summary) but has not drawn it yet.
+    await expect.poll(() => chartDescription(page, 'eigen')).not.toBe(summaryBefore);
+    expect(await shownVersion('eigen')).toBe(eigenBefore);
+
+    await chart(page, 'eigen').scrollIntoViewIfNeeded();
+    await expect.poll(() => shownVersion('eigen')).toBeGreaterThan(eigenBefore);
+    expect(errors).toEqual([]);
+  });
+
   it('dragging the start handle with the mouse writes new start cells and moves every trajectory', async () => {
     const { page, errors } = await openPlayground();
     expect([await numberIn(page, 'B4'), await numberIn(page, 'C4')]).toEqual([-5, -2]);

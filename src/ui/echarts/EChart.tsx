@@ -18,6 +18,7 @@ import { echarts, type EChartsType } from './echartsSetup';
 import type { ChartOption } from '../../charts/option';
 import { planOptionUpdate } from '../../charts/optionUpdate';
 import { createStableTooltips } from '../../charts/stableTooltip';
+import { watchNearness, type NearnessWatch } from './nearScrollport';
 
 export type { DraggablePoint } from './draggablePoint';
 
@@ -47,7 +48,16 @@ export interface EChartProps {
   readonly version?: number;
   /** Called right after ECharts drew an option (inside the frame that shows it). */
   readonly onPainted?: (version: number, at: number) => void;
+  /** Called when a new option waits because the chart is off screen (it is drawn as it comes near). */
+  readonly onDeferred?: (version: number) => void;
 }
+
+/**
+ * A chart farther than this from the visible part of what scrolls it keeps its newest option
+ * and draws it as it comes near: drawing what nobody sees would only delay the frame that shows
+ * the charts that are seen (a γ edit changes three charts, one of them on screen).
+ */
+const NEAR_MARGIN = '300px';
 
 function pointerInGrid(chart: EChartsType, params: ECElementEvent): Vec2 | null {
   const pixel = params.event ? [params.event.offsetX, params.event.offsetY] : null;
@@ -60,6 +70,7 @@ export function EChart(props: EChartProps): JSX.Element {
   let host!: HTMLDivElement;
   let chart: EChartsType | undefined;
   let shown: ChartOption | null = null;
+  let nearness: NearnessWatch | null = null;
 
   const placeHandle = () => {
     if (chart && shown) placeDragHandle(chart, props.draggable, shown);
@@ -83,9 +94,13 @@ export function EChart(props: EChartProps): JSX.Element {
       placeHandle();
     });
     observer?.observe(host);
+    nearness = watchNearness(host, NEAR_MARGIN, (near) => {
+      if (near && pending !== null && frame === 0) frame = requestAnimationFrame(draw);
+    });
     props.ref?.(instance);
     onCleanup(() => {
       observer?.disconnect();
+      nearness?.disconnect();
       chart = undefined;
       instance.dispose();
     });
@@ -107,13 +122,16 @@ export function EChart(props: EChartProps): JSX.Element {
     chart.setOption(option, opts);
     shown = next;
     placeHandle();
+    host.setAttribute('data-version-shown', String(pendingVersion));
     props.onPainted?.(pendingVersion, performance.now());
   };
   createEffect(() => {
     pending = props.option;
     pendingVersion = props.version ?? -1;
     if (!chart) return;
+    // The first option is drawn wherever the chart is: a page that has loaded shows every chart.
     if (shown === null || typeof requestAnimationFrame !== 'function') return draw();
+    if (nearness !== null && !nearness.near()) return props.onDeferred?.(pendingVersion);
     if (frame === 0) frame = requestAnimationFrame(draw);
   });
   onCleanup(() => {

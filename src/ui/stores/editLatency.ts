@@ -1,8 +1,8 @@
 /**
  * Edit → repaint, measured as a user sees it: from the committing input event's `timeStamp`
- * (Enter, Tab, a pointer release) to the moment the last chart that the edit changed has drawn
- * its new data, inside the animation frame that shows it (EChart reports each paint right after
- * setOption). Nothing here adds frames of its own, except when an edit changes no chart: then the
+ * (Enter, Tab, a pointer release) to the moment the last chart on screen that the edit changed
+ * has drawn its new data, inside the animation frame that shows it (EChart reports each paint
+ * right after setOption; a chart off screen draws as it comes near, and says it deferred). Nothing here adds frames of its own, except when an edit changes no chart: then the
  * first frame after its results landed is the one that shows them (the grid repaints there).
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
@@ -16,6 +16,8 @@ export interface EditLatency {
   readonly editCount: Accessor<number>;
   /** A chart drew data of this session version (called by the chart component). */
   painted(chartId: string, version: number, at: number): void;
+  /** A chart off screen left this version for later: the edit's repaint does not wait for it. */
+  deferred(chartId: string, version: number): void;
 }
 
 interface Measurement {
@@ -36,6 +38,11 @@ export function createEditLatency(client: SessionClient): EditLatency {
   const [lastEditMs, setLastEditMs] = createSignal<number | null>(null);
   const [editCount, setEditCount] = createSignal(0);
   let current: Measurement | null = null;
+  /**
+   * Charts off screen, with the newest version each left undrawn. A chart may hear of its data
+   * before or after this store sees the patch that brought it, so both orders are kept here.
+   */
+  const offScreen = new Map<string, number>();
 
   const finish = (at: number) => {
     if (current === null) return;
@@ -85,7 +92,9 @@ export function createEditLatency(client: SessionClient): EditLatency {
     if (measurement === null) return;
     if (client.sentRev <= measurement.afterRev) return;
     if (patch.rev <= measurement.afterRev) return;
-    for (const chart of patch.charts ?? []) measurement.charts.set(chart.id, chart.version);
+    for (const chart of patch.charts ?? []) {
+      if ((offScreen.get(chart.id) ?? -1) < chart.version) measurement.charts.set(chart.id, chart.version);
+    }
     if (patch.idle && patch.rev >= client.sentRev) {
       measurement.landed = true;
       maybeFinish();
@@ -96,12 +105,21 @@ export function createEditLatency(client: SessionClient): EditLatency {
     lastEditMs,
     editCount,
     painted(chartId, version, at) {
+      if ((offScreen.get(chartId) ?? Infinity) <= version) offScreen.delete(chartId);
       const measurement = current;
       if (measurement === null) return;
       const wanted = measurement.charts.get(chartId);
       if (wanted === undefined || version < wanted) return;
       measurement.charts.delete(chartId);
       measurement.lastPaintAt = Math.max(measurement.lastPaintAt, at);
+      maybeFinish();
+    },
+    deferred(chartId, version) {
+      offScreen.set(chartId, Math.max(version, offScreen.get(chartId) ?? -1));
+      const measurement = current;
+      const wanted = measurement?.charts.get(chartId);
+      if (measurement === null || wanted === undefined || version < wanted) return;
+      measurement.charts.delete(chartId);
       maybeFinish();
     },
   };

@@ -11,6 +11,7 @@ import type { Vec2 } from '../../../core/runTypes';
 import type { EChartsType } from '../../echarts/echartsSetup';
 import { downloadDataUrl, downloadText } from '../download';
 import { t } from '../../../i18n/localeStore';
+import type { EditLatency } from '../../stores/editLatency';
 
 export interface ChartCardProps {
   readonly id: string;
@@ -25,9 +26,10 @@ export interface ChartCardProps {
   readonly onClick?: (params: ECElementEvent, point: Vec2 | null) => void;
   readonly draggable?: DraggablePoint;
   readonly widthRef: (element: HTMLElement) => void;
-  /** The session version of the data shown, reported back through onPainted; -1 while none has arrived (the card then says it is computing, not `empty`). */
+  /** The session version of the data shown, reported to `latency` as it is drawn or deferred; -1 while none has arrived (the card then says it is computing, not `empty`). */
   readonly version?: number;
-  readonly onPainted?: (version: number, at: number) => void;
+  /** Told when this chart draws a version, or leaves it for later because it is off screen. */
+  readonly latency?: Pick<EditLatency, 'painted' | 'deferred'>;
   /** A warning the reader must see with the chart (not only on hover), e.g. runs whose gradient is not ∇f. */
   readonly badge?: string;
   /** The chart zooms and pans (dataZoom): offer a button that shows the whole region again. */
@@ -109,7 +111,8 @@ export function ChartCard(props: ChartCardProps): JSX.Element {
                 draggable={props.draggable}
                 ref={attach}
                 version={props.version}
-                onPainted={props.onPainted}
+                onPainted={(version, at) => props.latency?.painted(props.id, version, at)}
+                onDeferred={(version) => props.latency?.deferred(props.id, version)}
               />
               </Suspense>
             )}

@@ -27,7 +27,7 @@ export function EigenCard(props: { app: AppState; binding: Accessor<ChartBinding
     <ChartCard
       id={props.binding().id}
       version={props.app.charts.dataVersion(props.binding().id)}
-      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
+      latency={props.app.latency}
       title={t('chart.eigen.title')}
       option={option()}
       summary={eigenSummary(data().runs, t)}

@@ -26,7 +26,7 @@ export function EwmaCard(props: { app: AppState; binding: Accessor<ChartBinding>
     <ChartCard
       id={props.binding().id}
       version={props.app.charts.dataVersion(props.binding().id)}
-      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
+      latency={props.app.latency}
       title={t('chart.ewma.title')}
       option={option()}
       summary={ewmaSummary(curves(), t)}

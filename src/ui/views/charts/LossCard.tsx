@@ -26,7 +26,7 @@ export function LossCard(props: { app: AppState; binding: Accessor<ChartBinding>
     <ChartCard
       id={props.binding().id}
       version={props.app.charts.dataVersion(props.binding().id)}
-      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
+      latency={props.app.latency}
       title={t('chart.loss.title')}
       option={option()}
       summary={lossSummary(runs(), t)}

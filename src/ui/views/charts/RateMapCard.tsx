@@ -33,7 +33,7 @@ export function RateMapCard(props: { app: AppState; binding: Accessor<ChartBindi
     <ChartCard
       id={props.binding().id}
       version={props.app.charts.dataVersion(props.binding().id)}
-      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
+      latency={props.app.latency}
       title={t('chart.rateMap.title')}
       option={option()}
       summary={summary()}

@@ -63,7 +63,7 @@ export function SweepCard(props: { app: AppState; binding: Accessor<ChartBinding
     <ChartCard
       id={props.binding().id}
       version={props.app.charts.dataVersion(props.binding().id)}
-      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
+      latency={props.app.latency}
       title={t('sweep.title')}
       option={option()}
       summary={data() === null ? '' : sweepSummary(data()!)}

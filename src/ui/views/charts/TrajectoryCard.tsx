@@ -44,7 +44,7 @@ export function TrajectoryCard(props: { app: AppState; binding: Accessor<ChartBi
     <ChartCard
       id={props.binding().id}
       version={props.app.charts.dataVersion(props.binding().id)}
-      onPainted={(version, at) => props.app.latency.painted(props.binding().id, version, at)}
+      latency={props.app.latency}
       title={t('chart.trajectories.title')}
       option={option()}
       summary={trajectorySummary(data()?.runs ?? [], t)}
