@@ -1,5 +1,5 @@
 /**
- * A PNG encoder for chart rasters (the rate map): RGBA pixels → data URL. No DOM and no canvas,
+ * A PNG encoder for chart rasters (the rate map): palette indices → data URL. No DOM and no canvas,
  * so it runs in the builders, in Node and in a worker. The pixel rows are deflated with fflate:
  * the rate map is a few flat colour bands, so its pixels shrink to a few per cent
  * (tests/unit/charts/pngImage.test.ts checks < 5 %), and the base64 step, which dominated the
@@ -36,18 +36,47 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** PNG bytes of a width × height RGBA image (row 0 at the top). */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+/** An image of palette indices: one byte per pixel, row 0 at the top. */
+export interface IndexedImage {
+  readonly width: number;
+  readonly height: number;
+  readonly indices: Uint8Array;
+  /** RGB triples, one per index used. */
+  readonly palette: readonly (readonly [number, number, number])[];
+  /** Indices drawn fully transparent (e.g. cells with no value). */
+  readonly transparent?: readonly number[];
+}
+
+/**
+ * PNG bytes of an indexed-colour image (colour type 3). A quarter of the bytes of RGBA to
+ * filter and deflate, and the rate map has six colours: level 1 already shrinks its flat bands
+ * to a few per cent, at a fraction of level 6's time.
+ */
+export function encodeIndexedPng(image: IndexedImage): Uint8Array {
+  const { width, height, indices, palette } = image;
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, no filter, no interlace
+  header.set([8, 3, 0, 0, 0], 8); // 8 bits, palette, deflate, no filter, no interlace
+  const plte = new Uint8Array(palette.length * 3);
+  palette.forEach((rgb, index) => plte.set(rgb, index * 3));
+  // tRNS: one alpha per palette entry, up to the last transparent one.
+  const transparent = image.transparent ?? [];
+  const alpha = new Uint8Array(transparent.length === 0 ? 0 : Math.max(...transparent) + 1).fill(255);
+  for (const index of transparent) alpha[index] = 0;
   // Each row: filter type 0 (None), then its pixels.
-  const rowLength = 1 + 4 * width;
+  const rowLength = 1 + width;
   const raw = new Uint8Array(rowLength * height);
-  for (let row = 0; row < height; row++) raw.set(rgba.subarray(row * width * 4, (row + 1) * width * 4), row * rowLength + 1);
-  const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', zlibSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))];
+  for (let row = 0; row < height; row++) raw.set(indices.subarray(row * width, (row + 1) * width), row * rowLength + 1);
+  const parts = [
+    Uint8Array.from(SIGNATURE),
+    chunk('IHDR', header),
+    chunk('PLTE', plte),
+    ...(alpha.length > 0 ? [chunk('tRNS', alpha)] : []),
+    chunk('IDAT', zlibSync(raw, { level: 1 })),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -57,9 +86,9 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   return out;
 }
 
-/** data:image/png;base64,… for an RGBA image. */
-export function pngDataUrl(width: number, height: number, rgba: Uint8Array): string {
-  const bytes = encodePng(width, height, rgba);
+/** data:image/png;base64,… for an indexed image. */
+export function pngDataUrl(image: IndexedImage): string {
+  const bytes = encodeIndexedPng(image);
   let binary = '';
   const step = 0x8000;
   for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));

@@ -7,6 +7,7 @@
 import type { Path2DResult, Vec2 } from '../core/runTypes';
 import { clipSegment, contains, lerp, type Region } from './geometry';
 import type { LinesSeriesOption } from './option';
+import { perResult } from './perResult';
 
 type LinesDataItem = Extract<NonNullable<LinesSeriesOption['data']>, readonly unknown[]>[number];
 
@@ -50,6 +51,27 @@ function arrowVector(result: Path2DResult, kind: ArrowKind, gamma: number, t: nu
   return [result.step1[t] * scale, result.step2[t] * scale];
 }
 
+const arrowsPerResult = perResult<Path2DResult, LinesDataItem[]>();
+
+/** One arrow per iterate inside the region, cut at its edge; too short ones are left out. */
+function arrowData(result: Path2DResult, kind: ArrowKind, gamma: number, kindText: string, region: Region): LinesDataItem[] {
+  const diagonal = Math.hypot(region.x1[1] - region.x1[0], region.x2[1] - region.x2[0]);
+  const data: LinesDataItem[] = [];
+  const count = Math.min(result.step1.length, result.x1.length);
+  for (let t = 0; t < count; t++) {
+    const from: Vec2 = [result.x1[t], result.x2[t]];
+    if (!contains(region, from[0], from[1])) continue;
+    const [d1, d2] = arrowVector(result, kind, gamma, t);
+    const to: Vec2 = [from[0] - d1, from[1] - d2];
+    const span = clipSegment(region, from, to);
+    if (span === null || !Number.isFinite(d1) || !Number.isFinite(d2)) continue;
+    const end = lerp(from, to, span[1]);
+    if (Math.hypot(end[0] - from[0], end[1] - from[1]) < MIN_LENGTH * diagonal) continue;
+    data.push({ name: `${kindText} (t = ${t})`, coords: [[from[0], from[1]], [end[0], end[1]]] });
+  }
+  return data;
+}
+
 export function arrowSeries(
   run: ArrowRun,
   legendName: string,
@@ -58,20 +80,8 @@ export function arrowSeries(
   region: Region,
 ): LinesSeriesOption {
   const { result } = run;
-  const diagonal = Math.hypot(region.x1[1] - region.x1[0], region.x2[1] - region.x2[0]);
-  const data: LinesDataItem[] = [];
-  const count = Math.min(result.step1.length, result.x1.length);
-  for (let t = 0; t < count; t++) {
-    const from: Vec2 = [result.x1[t], result.x2[t]];
-    if (!contains(region, from[0], from[1])) continue;
-    const [d1, d2] = arrowVector(result, kind, run.gamma, t);
-    const to: Vec2 = [from[0] - d1, from[1] - d2];
-    const span = clipSegment(region, from, to);
-    if (span === null || !Number.isFinite(d1) || !Number.isFinite(d2)) continue;
-    const end = lerp(from, to, span[1]);
-    if (Math.hypot(end[0] - from[0], end[1] - from[1]) < MIN_LENGTH * diagonal) continue;
-    data.push({ name: `${kindText} (t = ${t})`, coords: [[from[0], from[1]], [end[0], end[1]]] });
-  }
+  const key = `${kind},${run.gamma},${kindText},${region.x1[0]},${region.x1[1]},${region.x2[0]},${region.x2[1]}`;
+  const data = arrowsPerResult(result, key, () => arrowData(result, kind, run.gamma, kindText, region));
   const style = ARROW_STYLE[kind];
   return {
     type: 'lines',

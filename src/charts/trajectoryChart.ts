@@ -14,6 +14,7 @@ import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 import { runLineDash } from './palette';
 import { arrowKindsFor, arrowSeries, type ArrowKind } from './trajectoryArrows';
 import { clipPath, type ClippedPath } from './trajectoryPath';
+import { perResult } from './perResult';
 
 export { ALL_ARROWS, type ArrowKind } from './trajectoryArrows';
 
@@ -77,7 +78,7 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   const series: ChartOption['series'] = [];
   const drawnKinds = new Set<ArrowKind>();
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
-  const clipped = vm.runs.map((run) => clipPath(vm.region, run.result.x1, run.result.x2));
+  const clipped = vm.runs.map((run) => clippedRun(vm.region, run.result));
   const exitLabels = sharedExitLabels(clipped.map((clip) => clip.exit?.to ?? null), names, vm.region, text.diverges);
   vm.runs.forEach((run, i) => {
     series.push(runSeries(run, names[i], vm.region, layout, text, exitLabels[i], clipped[i]));
@@ -151,6 +152,29 @@ export function sharedExitLabels(exits: readonly (Vec2 | null)[], names: readonl
   return labels;
 }
 
+const regionKey = (region: Region): string => `${region.x1[0]},${region.x1[1]},${region.x2[0]},${region.x2[1]}`;
+const clippedPerResult = perResult<Path2DResult, ClippedPath>();
+const dataPerPath = new WeakMap<ClippedPath, NonNullable<LineSeriesOption['data']>>();
+
+/** The run's path clipped to the region: the same object for the same result and region. */
+function clippedRun(region: Region, result: Path2DResult): ClippedPath {
+  return clippedPerResult(result, regionKey(region), () => clipPath(region, result.x1, result.x2));
+}
+
+/** The series data of a clipped path: the same array for the same path (see perResult.ts). */
+function pathData(clipped: ClippedPath): NonNullable<LineSeriesOption['data']> {
+  let data = dataPerPath.get(clipped);
+  if (data === undefined) {
+    data = clipped.items.map((item) => {
+      if (item === null) return '-';
+      if (item.step === null) return { value: [item.point[0], item.point[1]], symbol: 'none' };
+      return [item.point[0], item.point[1], item.step];
+    });
+    dataPerPath.set(clipped, data);
+  }
+  return data;
+}
+
 export function runSeries(
   run: TrajectoryRun,
   name: string,
@@ -158,14 +182,10 @@ export function runSeries(
   layout: ChartLayout,
   text: TrajectoryText,
   exitLabel: string | null | undefined = undefined,
-  clipped: ClippedPath = clipPath(region, run.result.x1, run.result.x2),
+  clipped: ClippedPath = clippedRun(region, run.result),
 ): LineSeriesOption {
-  const { items, exit } = clipped;
-  const data: NonNullable<LineSeriesOption['data']> = items.map((item) => {
-    if (item === null) return '-';
-    if (item.step === null) return { value: [item.point[0], item.point[1]], symbol: 'none' };
-    return [item.point[0], item.point[1], item.step];
-  });
+  const { exit } = clipped;
+  const data = pathData(clipped);
   const dash = runLineDash(run.pinned, run.colorRepeat);
   return {
     type: 'line',

@@ -6,7 +6,7 @@
  */
 import { batch, createMemo, createSignal, type Accessor, type Setter } from 'solid-js';
 import type { ChartData, ChartPatch, ChartRun2D, Patch, PinView, RunSummary, Shared, SweepGrid } from '../../session/contract';
-import type { ContourResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
+import type { ContourResult, Path2DResult, RateMapRequest, RateMapResult, Vec2 } from '../../core/runTypes';
 import type { ChartBinding } from '../../sheet/types';
 import type { Region } from '../../charts/geometry';
 import type { ColorScheme } from '../../charts/option';
@@ -21,6 +21,7 @@ import type { SheetStore } from './sheetStore';
 import { createColorScheme } from './colorScheme';
 import { compareRuns, type Comparison } from './comparison';
 import { cellsInRange } from './addresses';
+import { keepSameResults } from './sameResults';
 import { byReadingOrder, withArrowsFor, withRunShown } from './runPicker';
 
 export interface TrajectoryData {
@@ -141,22 +142,25 @@ export function createChartsStore(client: SessionClient, sheet: SheetStore): Cha
     bindings,
     pins,
     colorOf,
-    trajectory: (id) =>
-      createMemo(() => {
+    trajectory: (id) => {
+      const sameResults = keepSameResults<Path2DResult>();
+      return createMemo(() => {
         const data = chart(id)?.data;
         if (data?.kind !== 'trajectories' || data.region === null) return null;
-        const runs = data.runs.map((run) => ({
+        const results = sameResults(data.runs);
+        const runs = data.runs.map((run, i) => ({
           id: run.id,
           label: label(run),
           color: color(run.colorIndex),
           colorRepeat: paletteRepeat(run.colorIndex),
           pinned: run.pinned,
           gamma: run.request.method === 'gd' ? 0 : run.request.gamma,
-          result: run.result,
+          result: results[i],
         }));
         const notGradient = runs.filter((run) => data.notGradient.includes(run.id)).map((run) => run.label);
         return { runs, contours: data.contours?.result ?? null, region: data.region, start: data.start, notGradient };
-      }),
+      });
+    },
     loss: (id) =>
       createMemo(() => {
         const data = chart(id)?.data;

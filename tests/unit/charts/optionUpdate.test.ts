@@ -5,7 +5,7 @@ import { normaliseSvgIds } from '../../../src/ui/echarts/exportImage';
 import { buildLossOption } from '../../../src/charts/lossChart';
 import type { ChartOption } from '../../../src/charts/option';
 import { planOptionUpdate } from '../../../src/charts/optionUpdate';
-import { ALL_ARROWS, buildTrajectoryOption, type TrajectoryViewModel } from '../../../src/charts/trajectoryChart';
+import { ALL_ARROWS, buildTrajectoryOption, START_HANDLE_SERIES_ID, type TrajectoryViewModel } from '../../../src/charts/trajectoryChart';
 import { chapterLossRuns, chapterScene, path, START } from './chartFixtures';
 import { allSeries } from './optionAccess';
 
@@ -36,6 +36,19 @@ describe('planOptionUpdate', () => {
     expect(series.map((s) => s.id)).not.toContain(CONTOUR_SERIES_ID);
     expect(series.length).toBeGreaterThan(0);
     expect(series.every((s) => Array.isArray(s.data))).toBe(true);
+  });
+
+  test('an edit of one run sends that run only: the others keep their result objects and so their series data', () => {
+    const withArrows = { ...base, arrows: ALL_ARROWS };
+    const previous = buildTrajectoryOption(withArrows);
+    const edited = base.runs[base.runs.length - 1];
+    const runs = base.runs.map((run) => (run === edited ? { ...run, result: path('momentum', 0.4, 0.3) } : run));
+    const { option } = planOptionUpdate(previous, buildTrajectoryOption({ ...withArrows, runs }));
+    // (The start handle, one point, is rebuilt every time.)
+    const sent = allSeries(option).map((s) => String(s.id)).filter((id) => id !== START_HANDLE_SERIES_ID);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((id) => id.endsWith(`:${edited.id}`))).toBe(true);
+    expect(sent).toContain(`run:${edited.id}`);
   });
 
   test('a scheme switch repaints the contours (same data, other colour)', () => {

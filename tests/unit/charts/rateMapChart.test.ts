@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { inflateSync } from 'node:zlib';
+import { decodePngDataUrl } from './decodePng';
 import { describe, expect, test } from 'vitest';
 import {
   bandAlignedRange,
@@ -29,24 +29,7 @@ const model = (overrides: Partial<RateMapViewModel> = {}): RateMapViewModel => (
   ...overrides,
 });
 
-/** Decode our PNG data URL back to RGBA rows (stored deflate, filter 0), with Node's zlib. */
-function decodePng(url: string): { width: number; height: number; pixel: (x: number, y: number) => number[] } {
-  const bytes = Buffer.from(url.replace('data:image/png;base64,', ''), 'base64');
-  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const width = bytes.readUInt32BE(16);
-  const height = bytes.readUInt32BE(20);
-  const idatLength = bytes.readUInt32BE(33);
-  expect(bytes.toString('ascii', 37, 41)).toBe('IDAT');
-  const raw = inflateSync(bytes.subarray(41, 41 + idatLength));
-  expect(raw.length).toBe(height * (1 + 4 * width));
-  // IEND's CRC is the same in every PNG.
-  expect(bytes.readUInt32BE(bytes.length - 4)).toBe(0xae426082);
-  return {
-    width,
-    height,
-    pixel: (x, y) => [...raw.subarray(y * (1 + 4 * width) + 1 + 4 * x, y * (1 + 4 * width) + 5 + 4 * x)],
-  };
-}
+const decodePng = decodePngDataUrl;
 
 const rgb = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
 
