@@ -25,6 +25,9 @@ export function isMultipleOf(value: number, step: number): boolean {
   return Math.abs(ratio - Math.round(ratio)) < 1e-9 * Math.max(1, Math.abs(ratio));
 }
 
+/** A region as a cache key: equal regions, equal keys. */
+export const regionKey = (region: Region): string => `${region.x1[0]},${region.x1[1]},${region.x2[0]},${region.x2[1]}`;
+
 export function contains(region: Region, x: number, y: number): boolean {
   return x >= region.x1[0] && x <= region.x1[1] && y >= region.x2[0] && y <= region.x2[1];
 }

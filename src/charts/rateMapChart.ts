@@ -17,6 +17,7 @@ import { escapeHtml, formatNumber } from './format';
 import { baseOption, gridOption, layoutFor, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import type { ChartFrame, ChartOption, CustomSeriesOption, LineSeriesOption } from './option';
 import { pngDataUrl } from './pngImage';
+import { perResult } from './perResult';
 
 export type RateMapGeometry = Pick<RateMapRequest, 'lrRange' | 'momentumRange' | 'width' | 'height'>;
 
@@ -102,16 +103,16 @@ export function rateColor(rate: number, diverging: string): string | null {
   return RATE_BIN_COLORS[Math.max(0, bin)];
 }
 
-const imageCache = new WeakMap<RateMapResult, Map<string, string>>();
+const imagePerResult = perResult<RateMapResult, string>();
 
 const rgbOf = (hex: string): readonly [number, number, number] => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)) as [number, number, number];
 
 /** The map as a PNG data URL, top row = largest momentum. Cached per result and diverging colour. */
 export function rateMapImage(result: RateMapResult, diverging: string): string {
-  const byColor = imageCache.get(result) ?? new Map<string, string>();
-  imageCache.set(result, byColor);
-  const cached = byColor.get(diverging);
-  if (cached) return cached;
+  return imagePerResult(result, diverging, () => encodeRateMap(result, diverging));
+}
+
+function encodeRateMap(result: RateMapResult, diverging: string): string {
   // Palette: the bins' colours, then diverging, then transparent (no value).
   const divergingIndex = RATE_BIN_COLORS.length;
   const noValue = divergingIndex + 1;
@@ -131,9 +132,7 @@ export function rateMapImage(result: RateMapResult, diverging: string): string {
     }
   }
   const palette = [...RATE_BIN_COLORS.map(rgbOf), rgbOf(diverging), [0, 0, 0] as const];
-  const url = pngDataUrl({ width: result.width, height: result.height, indices, palette, transparent: [noValue] });
-  byColor.set(diverging, url);
-  return url;
+  return pngDataUrl({ width: result.width, height: result.height, indices, palette, transparent: [noValue] });
 }
 
 /** Value-axis bounds that put grid value i at the centre of the i-th of `count` equal cells. */

@@ -5,7 +5,7 @@
  * gradient" η∇f/(1−γ) whose EWMA the velocity is (D2L's rewriting of momentum).
  */
 import type { Path2DResult, Vec2 } from '../core/runTypes';
-import { clipSegment, contains, lerp, type Region } from './geometry';
+import { clipSegment, contains, lerp, regionKey, type Region } from './geometry';
 import type { LinesSeriesOption } from './option';
 import { perResult } from './perResult';
 
@@ -80,7 +80,7 @@ export function arrowSeries(
   region: Region,
 ): LinesSeriesOption {
   const { result } = run;
-  const key = `${kind},${run.gamma},${kindText},${region.x1[0]},${region.x1[1]},${region.x2[0]},${region.x2[1]}`;
+  const key = `${kind},${run.gamma},${kindText},${regionKey(region)}`;
   const data = arrowsPerResult(result, key, () => arrowData(result, kind, run.gamma, kindText, region));
   const style = ARROW_STYLE[kind];
   return {

@@ -8,7 +8,7 @@ import type { ContourResult, Path2DResult, Vec2 } from '../core/runTypes';
 import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { contourSeries } from './contourSeries';
 import { colorDot, escapeHtml, formatNumber, uniqueLabels } from './format';
-import type { Region } from './geometry';
+import { regionKey, type Region } from './geometry';
 import { baseOption, belowLegendTop, gridOption, layoutFor, legendOption, legendRows, tooltipOption, valueAxis, type ChartLayout } from './layout';
 import type { ChartFrame, ChartOption, LineSeriesOption } from './option';
 import { runLineDash } from './palette';
@@ -78,10 +78,10 @@ export function buildTrajectoryOption(vm: TrajectoryViewModel): ChartOption {
   const series: ChartOption['series'] = [];
   const drawnKinds = new Set<ArrowKind>();
   if (vm.contours) series.push(contourSeries(vm.contours, layout.theme));
-  const clipped = vm.runs.map((run) => clippedRun(vm.region, run.result));
-  const exitLabels = sharedExitLabels(clipped.map((clip) => clip.exit?.to ?? null), names, vm.region, text.diverges);
+  const exits = vm.runs.map((run) => drawnPath(vm.region, run.result).clipped.exit?.to ?? null);
+  const exitLabels = sharedExitLabels(exits, names, vm.region, text.diverges);
   vm.runs.forEach((run, i) => {
-    series.push(runSeries(run, names[i], vm.region, layout, text, exitLabels[i], clipped[i]));
+    series.push(runSeries(run, names[i], vm.region, layout, text, exitLabels[i]));
     const arrows = vm.arrowsFor === undefined || vm.arrowsFor === run.id ? vm.arrows : [];
     for (const kind of arrowKindsFor(run.gamma, arrows)) {
       drawnKinds.add(kind);
@@ -152,27 +152,23 @@ export function sharedExitLabels(exits: readonly (Vec2 | null)[], names: readonl
   return labels;
 }
 
-const regionKey = (region: Region): string => `${region.x1[0]},${region.x1[1]},${region.x2[0]},${region.x2[1]}`;
-const clippedPerResult = perResult<Path2DResult, ClippedPath>();
-const dataPerPath = new WeakMap<ClippedPath, NonNullable<LineSeriesOption['data']>>();
-
-/** The run's path clipped to the region: the same object for the same result and region. */
-function clippedRun(region: Region, result: Path2DResult): ClippedPath {
-  return clippedPerResult(result, regionKey(region), () => clipPath(region, result.x1, result.x2));
+interface DrawnPath {
+  readonly clipped: ClippedPath;
+  readonly data: NonNullable<LineSeriesOption['data']>;
 }
+const pathPerResult = perResult<Path2DResult, DrawnPath>();
 
-/** The series data of a clipped path: the same array for the same path (see perResult.ts). */
-function pathData(clipped: ClippedPath): NonNullable<LineSeriesOption['data']> {
-  let data = dataPerPath.get(clipped);
-  if (data === undefined) {
-    data = clipped.items.map((item) => {
+/** The run's path clipped to the region and its series data: the same objects for the same result and region. */
+function drawnPath(region: Region, result: Path2DResult): DrawnPath {
+  return pathPerResult(result, regionKey(region), () => {
+    const clipped = clipPath(region, result.x1, result.x2);
+    const data = clipped.items.map((item) => {
       if (item === null) return '-';
       if (item.step === null) return { value: [item.point[0], item.point[1]], symbol: 'none' };
       return [item.point[0], item.point[1], item.step];
     });
-    dataPerPath.set(clipped, data);
-  }
-  return data;
+    return { clipped, data };
+  });
 }
 
 export function runSeries(
@@ -182,10 +178,9 @@ export function runSeries(
   layout: ChartLayout,
   text: TrajectoryText,
   exitLabel: string | null | undefined = undefined,
-  clipped: ClippedPath = clippedRun(region, run.result),
 ): LineSeriesOption {
+  const { clipped, data } = drawnPath(region, run.result);
   const { exit } = clipped;
-  const data = pathData(clipped);
   const dash = runLineDash(run.pinned, run.colorRepeat);
   return {
     type: 'line',
